@@ -1,0 +1,12 @@
+/**
+ * The components lesson MDX may use without importing them. Lessons in content/ stay prose plus
+ * these tags; adding a demo means adding it here.
+ */
+import Fact from './Fact.astro';
+import FactMath from './FactMath.astro';
+import DemoSlot from './DemoSlot.astro';
+import Erratum from './Erratum.astro';
+import Note from './Note.astro';
+import TfCheck from './TfCheck.astro';
+
+export const widgets = { Fact, FactMath, DemoSlot, Erratum, Note, TfCheck };

@@ -1,0 +1,139 @@
+/**
+ * Every number a lesson states that code can compute, computed here from the same modules the
+ * demos use. Lessons render them with <Fact id="..."/> (text) and <FactMath id="..."/> (a
+ * formula), so the prose cannot drift from the model, the data or the training plan.
+ */
+import { DECK_CNN, summarize, totalParams, convParams, denseParams } from './cnn-architecture.ts';
+import { ADAM_DEFAULTS, DECK_FIT, batching, validationSplit } from './training-plan.ts';
+import { MNIST, MNIST_DIGIT_BOX, MNIST_PIXELS } from './mnist-spec.ts';
+import { XO_NETWORK, mlpParams } from './xo-network.ts';
+import { formatInt, formatShape, texInt, texShape } from './format.ts';
+
+const layers = summarize(DECK_CNN);
+function layer(name: string) {
+  const l = layers.find((x) => x.name === name);
+  if (!l) throw new Error(`no layer ${name} in the deck's CNN`);
+  return l;
+}
+const conv1 = layer('conv2d');
+const pool1 = layer('max_pooling2d');
+const conv2 = layer('conv2d_1');
+const pool2 = layer('max_pooling2d_1');
+const flat = layer('flatten');
+const dense = layer('dense');
+const dropoutSpec = DECK_CNN.layers.find((l) => l.kind === 'dropout');
+const dropoutRate = dropoutSpec?.kind === 'dropout' ? dropoutSpec.rate : NaN;
+const poolSpec = DECK_CNN.layers.find((l) => l.kind === 'maxPooling2d');
+const pool = poolSpec?.kind === 'maxPooling2d' ? poolSpec.poolSize : NaN;
+const kernel = DECK_CNN.layers[0]?.kind === 'conv2d' ? DECK_CNN.layers[0].kernelSize : NaN;
+const [inH] = DECK_CNN.inputShape;
+const [c1h, , c1c] = conv1.outputShape as [number, number, number];
+const [p1h] = pool1.outputShape as [number, number, number];
+const [c2h, , c2c] = conv2.outputShape as [number, number, number];
+const [p2h] = pool2.outputShape as [number, number, number];
+const flatUnits = flat.outputShape[0] ?? NaN;
+const classes = dense.outputShape[0] ?? NaN;
+const total = totalParams(DECK_CNN);
+
+const split = validationSplit(MNIST.trainCount, DECK_FIT.validationSplit);
+const plan = batching(split.train, DECK_FIT.batchSize);
+
+/** A dense layer producing conv1's whole output from the 784 input pixels. */
+const conv1Outputs = conv1.outputShape.reduce((a, b) => a * b, 1);
+const denseEquivalent = denseParams(MNIST_PIXELS, conv1Outputs);
+
+/** Plain facts, rendered as text. Numbers are formatted with thousands separators. */
+export const FACTS = {
+  'mnist.train': MNIST.trainCount,
+  'mnist.test': MNIST.testCount,
+  'mnist.side': MNIST.rows,
+  'mnist.pixels': MNIST_PIXELS,
+  'mnist.maxPixel': MNIST.maxPixel,
+  'mnist.classes': MNIST.classes,
+  'mnist.digitBox': MNIST_DIGIT_BOX,
+  'mnist.digitBoxSize': `${MNIST_DIGIT_BOX}×${MNIST_DIGIT_BOX}`,
+  'xo.inputs': XO_NETWORK.inputs,
+  'xo.hidden': XO_NETWORK.hidden,
+  'xo.outputs': XO_NETWORK.outputs,
+  'xo.shape': `${XO_NETWORK.inputs}-${XO_NETWORK.hidden}-${XO_NETWORK.outputs}`,
+  'xo.params': mlpParams([XO_NETWORK.inputs, XO_NETWORK.hidden, XO_NETWORK.outputs]),
+  'adam.learningRate': ADAM_DEFAULTS.learningRate,
+  'adam.beta1': ADAM_DEFAULTS.beta1,
+  'adam.beta2': ADAM_DEFAULTS.beta2,
+  'fit.batchSize': DECK_FIT.batchSize,
+  'fit.epochs': DECK_FIT.epochs,
+  'fit.validationSplit': DECK_FIT.validationSplit,
+  'fit.validationPercent': `${Math.round(DECK_FIT.validationSplit * 100)}%`,
+  'fit.trainImages': split.train,
+  'fit.validationImages': split.validation,
+  'fit.batchesPerEpoch': plan.batches,
+  'fit.batchesExact': plan.exact.toFixed(1),
+  'fit.lastBatch': plan.lastBatchSize,
+  'fit.totalSteps': plan.batches * DECK_FIT.epochs,
+  'cnn.kernel': `${kernel}×${kernel}`,
+  'cnn.kernel.area': kernel * kernel,
+  'cnn.pool': `${pool}×${pool}`,
+  'cnn.pool.side': pool,
+  'cnn.pool2.side': p2h,
+  'cnn.conv2.side': `${c2h}×${c2h}`,
+  'cnn.conv1.filters': c1c,
+  'cnn.conv2.filters': c2c,
+  'cnn.conv1.params': conv1.params,
+  'cnn.conv2.params': conv2.params,
+  'cnn.dense.params': dense.params,
+  'cnn.totalParams': total,
+  'cnn.input.shape': formatShape(DECK_CNN.inputShape.slice(0, 2)),
+  'cnn.conv1.shape': formatShape(conv1.outputShape),
+  'cnn.pool1.shape': formatShape(pool1.outputShape),
+  'cnn.conv2.shape': formatShape(conv2.outputShape),
+  'cnn.pool2.shape': formatShape(pool2.outputShape),
+  'cnn.conv1.side': `${c1h}×${c1h}`,
+  'cnn.conv1.positions': c1h * c1h,
+  'cnn.flatten.units': flatUnits,
+  'cnn.dropout.rate': dropoutRate,
+  'cnn.dropout.percent': `${Math.round(dropoutRate * 100)}%`,
+  'cnn.dropout.scale': 1 / (1 - dropoutRate),
+  'cnn.classes': classes,
+  'cnn.conv1.outputs': conv1Outputs,
+  'cnn.denseEquivalent.params': denseEquivalent,
+  'cnn.denseEquivalent.man': `約${formatInt(Math.round(denseEquivalent / 1e4))}万`,
+  'cnn.denseEquivalent.ratio': Math.round(denseEquivalent / conv1.params),
+} as const satisfies Record<string, number | string>;
+
+export type FactId = keyof typeof FACTS;
+
+/** Formulas built from the same numbers, in TeX, rendered by KaTeX at build time. */
+export const FACT_FORMULAS = {
+  'fit.split': `${texInt(MNIST.trainCount)} \\times ${1 - DECK_FIT.validationSplit} = ${texInt(split.train)},\\quad ${texInt(MNIST.trainCount)} \\times ${DECK_FIT.validationSplit} = ${texInt(split.validation)}`,
+  'fit.batches': `\\frac{${texInt(split.train)}}{${DECK_FIT.batchSize}} = ${plan.exact} \\;\\Rightarrow\\; ${plan.batches}\\ \\text{バッチ}`,
+  'fit.lastBatch': `${texInt(split.train)} - ${plan.batches - 1} \\times ${DECK_FIT.batchSize} = ${plan.lastBatchSize}`,
+  'cnn.conv1.side': `${inH} - ${kernel} + 1 = ${c1h}`,
+  'cnn.pool1.side': `\\left\\lfloor ${c1h} / 2 \\right\\rfloor = ${p1h}`,
+  'cnn.conv2.side': `${p1h} - ${kernel} + 1 = ${c2h}`,
+  'cnn.pool2.side': `\\left\\lfloor ${c2h} / 2 \\right\\rfloor = ${p2h}`,
+  'cnn.conv1.params': `(${kernel} \\times ${kernel} \\times 1 + 1) \\times ${c1c} = ${texInt(convParams(kernel, 1, c1c))}`,
+  'cnn.conv2.params': `(${kernel} \\times ${kernel} \\times ${c1c} + 1) \\times ${c2c} = ${texInt(convParams(kernel, c1c, c2c))}`,
+  'cnn.flatten': `${texShape(pool2.outputShape)} = ${texInt(flatUnits)}`,
+  'cnn.dense.params': `${texInt(flatUnits)} \\times ${classes} + ${classes} = ${texInt(dense.params)}`,
+  'cnn.total': `${texInt(conv1.params)} + ${texInt(conv2.params)} + ${texInt(dense.params)} = ${texInt(total)}`,
+  'cnn.dropout.scale': `\\frac{1}{1 - ${dropoutRate}} = ${1 / (1 - dropoutRate)}`,
+  'cnn.denseEquivalent': `${texInt(MNIST_PIXELS)} \\times ${texInt(conv1Outputs)} + ${texInt(conv1Outputs)} = ${texInt(denseEquivalent)}`,
+  'xo.params': `(${XO_NETWORK.inputs} + 1) \\times ${XO_NETWORK.hidden} + (${XO_NETWORK.hidden} + 1) \\times ${XO_NETWORK.outputs} = ${mlpParams([XO_NETWORK.inputs, XO_NETWORK.hidden, XO_NETWORK.outputs])}`,
+  'flatten.index': `i = (r \\times ${p2h} + c) \\times ${c2c} + k`,
+  'mnist.pixels': `${MNIST.rows} \\times ${MNIST.cols} = ${texInt(MNIST_PIXELS)}`,
+} as const satisfies Record<string, string>;
+
+export type FormulaId = keyof typeof FACT_FORMULAS;
+
+export function isFactId(id: string): id is FactId {
+  return Object.hasOwn(FACTS, id);
+}
+export function isFormulaId(id: string): id is FormulaId {
+  return Object.hasOwn(FACT_FORMULAS, id);
+}
+
+/** The text a lesson shows for a fact: integers get thousands separators. */
+export function factText(id: FactId): string {
+  const v = FACTS[id];
+  return typeof v === 'number' && Number.isInteger(v) ? formatInt(v) : String(v);
+}

@@ -1,0 +1,146 @@
+/**
+ * The one module that owns TensorFlow.js and its backend. Nothing imports tfjs statically: a
+ * demo calls `loadTf()` when it needs it, so pages without demos ship no tfjs at all.
+ *
+ * Backends are tried in order WebGPU → WebGL → CPU (or the one forced with `?backend=`
+ * first); the report says which one runs and why each other one was not used. A backend that
+ * fails to start never breaks the page: the next one is tried. Works in a Web Worker too.
+ */
+import type * as TF from '@tensorflow/tfjs';
+
+export type Tf = typeof TF;
+export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+
+/** Why a backend is not the one in use. */
+export type SkipReason =
+  | { readonly code: 'no-api' }
+  | { readonly code: 'no-adapter' }
+  | { readonly code: 'init-failed'; readonly detail: string }
+  | { readonly code: 'forced-other' };
+
+export interface BackendReport {
+  readonly backend: BackendName;
+  /** The backend asked for with ?backend=, if any (it may have failed and been skipped). */
+  readonly forced: BackendName | undefined;
+  readonly skipped: readonly { readonly name: BackendName; readonly reason: SkipReason }[];
+}
+
+export function isBackendName(s: string): s is BackendName {
+  return (BACKEND_ORDER as readonly string[]).includes(s);
+}
+
+/** Reads `?backend=webgl` (or webgpu, cpu) from a query string; anything else is ignored. */
+export function parseBackendParam(search: string): BackendName | undefined {
+  const value = new URLSearchParams(search).get('backend')?.trim().toLowerCase();
+  return value && isBackendName(value) ? value : undefined;
+}
+
+/** The order in which to try backends: the forced one first, then the usual order. */
+export function candidateOrder(forced: BackendName | undefined): BackendName[] {
+  return forced ? [forced, ...BACKEND_ORDER.filter((b) => b !== forced)] : [...BACKEND_ORDER];
+}
+
+/** Outcome of trying one backend: true when it runs, or the reason it cannot. */
+export type TryBackend = (name: BackendName) => Promise<true | SkipReason>;
+
+/**
+ * Tries the candidates in order and returns the first that starts. Pure apart from `tryOne`,
+ * so the fallback rules are unit-tested without a GPU.
+ */
+export async function selectBackend(forced: BackendName | undefined, tryOne: TryBackend): Promise<BackendReport> {
+  const skipped: { name: BackendName; reason: SkipReason }[] = [];
+  const order = candidateOrder(forced);
+  for (const [i, name] of order.entries()) {
+    let outcome: true | SkipReason;
+    try {
+      outcome = await tryOne(name);
+    } catch (e) {
+      outcome = { code: 'init-failed', detail: errorMessage(e) };
+    }
+    if (outcome === true) {
+      for (const rest of order.slice(i + 1)) {
+        if (BACKEND_ORDER.indexOf(rest) < BACKEND_ORDER.indexOf(name)) {
+          skipped.push({ name: rest, reason: { code: 'forced-other' } });
+        }
+      }
+      return { backend: name, forced, skipped };
+    }
+    skipped.push({ name, reason: outcome });
+  }
+  const detail = skipped.map((s) => `${s.name}: ${s.reason.code}`).join(', ');
+  throw new Error(`no TensorFlow.js backend could start (${detail})`);
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+interface GpuLike {
+  requestAdapter(): Promise<unknown>;
+}
+
+/** Starts one backend on a real tfjs instance. */
+async function tryRealBackend(tf: Tf, name: BackendName): Promise<true | SkipReason> {
+  if (name === 'webgpu') {
+    const gpu = (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
+    if (!gpu) return { code: 'no-api' };
+    // Asking first keeps tfjs from logging its own "No available adapters" warning.
+    if (!(await gpu.requestAdapter())) return { code: 'no-adapter' };
+  }
+  if (name === 'webgl' && !hasWebGl()) return { code: 'no-api' };
+  const ok = await tf.setBackend(name);
+  if (!ok) return { code: 'init-failed', detail: `setBackend('${name}') returned false` };
+  await tf.ready();
+  // A backend can register and still fail on its first kernel: prove it computes.
+  const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
+  const [value] = await probe.data();
+  probe.dispose();
+  if (value !== 2) return { code: 'init-failed', detail: `1 + 1 gave ${String(value)}` };
+  return true;
+}
+
+function hasWebGl(): boolean {
+  try {
+    if (typeof OffscreenCanvas !== 'undefined') {
+      const c = new OffscreenCanvas(1, 1);
+      return Boolean(c.getContext('webgl2') ?? c.getContext('webgl'));
+    }
+    if (typeof document !== 'undefined') {
+      const c = document.createElement('canvas');
+      return Boolean(c.getContext('webgl2') ?? c.getContext('webgl'));
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+export interface LoadedTf {
+  readonly tf: Tf;
+  readonly report: BackendReport;
+}
+
+let loading: Promise<LoadedTf> | undefined;
+
+/**
+ * Loads tfjs (and the WebGPU backend) on first use and selects a backend. Later calls return
+ * the same instance; the backend of the first call wins for this page or worker.
+ */
+export function loadTf(options: { forced?: BackendName | undefined } = {}): Promise<LoadedTf> {
+  loading ??= (async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await import('@tensorflow/tfjs-backend-webgpu');
+    const report = await selectBackend(options.forced, (name) => tryRealBackend(tf, name));
+    // A read-only probe for the end-to-end tests' leak checks (tensor count, backend).
+    Object.defineProperty(globalThis, '__cnnCourseTf', {
+      value: Object.freeze({ numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() }),
+      configurable: true,
+    });
+    return { tf, report };
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}

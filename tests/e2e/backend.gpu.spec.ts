@@ -1,0 +1,33 @@
+import { test, expect, lessonUrl } from './fixtures.ts';
+
+test('tfjs loads on demand, picks the expected backend and computes on it', async ({ page }, testInfo) => {
+  const expected = String(testInfo.project.metadata['backend']);
+  await page.goto(lessonUrl('activations'));
+  const demo = page.locator('section.demo', { hasText: 'TensorFlow.js の動作確認' });
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo.locator('.backend-badge')).toHaveAttribute('data-backend', expected, { timeout: 60_000 });
+  const values = demo.getByTestId('sigmoid-value');
+  await expect(values.nth(2)).toHaveText('0.5000');
+  await expect(values.nth(4)).toHaveText((1 / (1 + Math.exp(-4))).toFixed(4));
+  if (expected === 'webgl') await expect(demo.locator('.backend-badge')).toContainText('WebGPU');
+  // Recompute on demand, several times, without leaking a tensor.
+  const tensors = () => page.evaluate(() => (globalThis as unknown as { __cnnCourseTf: { numTensors(): number } }).__cnnCourseTf.numTensors());
+  const before = await tensors();
+  const button = demo.getByRole('button', { name: 'もう一度計算する' });
+  for (let i = 0; i < 3; i++) {
+    await button.click();
+    await expect(button).toBeEnabled();
+  }
+  await expect(values.nth(0)).toHaveText((1 / (1 + Math.exp(4))).toFixed(4));
+  expect(await tensors()).toBe(before);
+});
+
+test('?backend=cpu forces the CPU and says so', async ({ page }) => {
+  await page.goto(`${lessonUrl('activations')}?backend=cpu`);
+  const demo = page.locator('section.demo', { hasText: 'TensorFlow.js の動作確認' });
+  await demo.scrollIntoViewIfNeeded();
+  const badge = demo.locator('.backend-badge');
+  await expect(badge).toHaveAttribute('data-backend', 'cpu', { timeout: 60_000 });
+  await expect(badge).toContainText('URL で指定');
+  await expect(demo.getByTestId('sigmoid-value').nth(2)).toHaveText('0.5000');
+});

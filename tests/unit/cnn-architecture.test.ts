@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { DECK_CNN, summarize, totalParams, convOutputSize, poolOutputSize } from '../../src/lib/cnn-architecture.ts';
+import { buildCnn } from '../../src/lib/cnn-model.ts';
+
+describe('the deck CNN summary arithmetic', () => {
+  it('gives the shapes and parameter counts of model.summary()', () => {
+    expect(summarize(DECK_CNN).map((l) => [l.name, l.outputShape.join('x'), l.params])).toEqual([
+      ['conv2d', '26x26x32', 320],
+      ['max_pooling2d', '13x13x32', 0],
+      ['conv2d_1', '11x11x64', 18496],
+      ['max_pooling2d_1', '5x5x64', 0],
+      ['flatten', '1600', 0],
+      ['dropout', '1600', 0],
+      ['dense', '10', 16010],
+    ]);
+    expect(totalParams(DECK_CNN)).toBe(34826);
+  });
+
+  it('drops the odd last row when pooling', () => {
+    expect(poolOutputSize(26, 2)).toBe(13);
+    expect(poolOutputSize(11, 2)).toBe(5);
+    expect(convOutputSize(28, 3)).toBe(26);
+  });
+
+  it('agrees with the live tfjs model layer by layer', async () => {
+    await tf.setBackend('cpu');
+    const before = tf.memory().numTensors;
+    const model = buildCnn(tf, DECK_CNN);
+    const expected = summarize(DECK_CNN);
+    expect(model.layers.map((l) => l.countParams())).toEqual(expected.map((l) => l.params));
+    expect(model.layers.map((l) => (l.outputShape as (number | null)[]).slice(1))).toEqual(expected.map((l) => [...l.outputShape]));
+    expect(model.countParams()).toBe(totalParams(DECK_CNN));
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
