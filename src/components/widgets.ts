@@ -8,5 +8,6 @@ import DemoSlot from './DemoSlot.astro';
 import Erratum from './Erratum.astro';
 import Note from './Note.astro';
 import TfCheck from './TfCheck.astro';
+import MnistExplorer from './MnistExplorer.astro';
 
-export const widgets = { Fact, FactMath, DemoSlot, Erratum, Note, TfCheck };
+export const widgets = { Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer };

@@ -70,7 +70,7 @@ describe('training loop', () => {
     const after = await evaluate(tf, model, test);
     expect(batches).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(after.loss).toBeLessThan(first.loss);
-    expect(after.accuracy).toBeGreaterThan(0.3); // chance is 0.1
+    expect(after.accuracy).toBeGreaterThan(0.2); // chance is 0.1
     expect(last.loss).toBeLessThan(2.3);
     // The optimizer's moments appear on the first step; after that, nothing may grow.
     const settled = tf.memory().numTensors;

@@ -490,3 +490,24 @@ export function toFloatBatch(
 export function imageAt(images: Uint8Array, i: number, imageSize: number = 784): Uint8Array {
   return images.subarray(i * imageSize, (i + 1) * imageSize);
 }
+
+/**
+ * Whether every asset of a set is already in Cache Storage, so loading it costs no download.
+ * (A cached copy is still verified when loaded; a damaged one is fetched again.)
+ */
+export async function isSetCached(options: {
+  readonly baseUrl: string | URL;
+  readonly set: MnistSet;
+  readonly manifest: MnistManifest;
+  readonly caches?: CacheStorageLike | null;
+}): Promise<boolean> {
+  const cache = await openCache(options.caches, options.manifest);
+  if (!cache) return false;
+  const base = resolveBase(options.baseUrl);
+  try {
+    const hits = await Promise.all(SET_ASSETS[options.set].map((id) => cache.match(new URL(options.manifest.assets[id].file, base).href)));
+    return hits.every((h) => h !== undefined);
+  } catch {
+    return false;
+  }
+}
