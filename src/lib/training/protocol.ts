@@ -1,0 +1,62 @@
+/**
+ * Messages between the page and the training worker (src/workers/train.worker.ts). The worker
+ * owns tfjs, the data and the model; the page only renders what it is told and sends commands.
+ */
+import type { BackendName, BackendReport } from '../tf-runtime.ts';
+import type { BatchEvent, EpochStats } from './train-loop.ts';
+import type { Checkpoint, RunConfig } from './checkpoint.ts';
+
+/** Which weights an evaluation uses. */
+export type ModelSource =
+  | { readonly kind: 'checkpoint'; readonly checkpoint: Checkpoint }
+  /** A tfjs model.json URL (the shipped pre-trained model). */
+  | { readonly kind: 'url'; readonly url: string };
+
+export type ToWorker =
+  | { readonly type: 'init'; readonly forced: BackendName | undefined; readonly dataUrl: string }
+  /** Start a run, or continue one from a checkpoint of the same config. */
+  | { readonly type: 'train'; readonly config: RunConfig; readonly resume: Checkpoint | null }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'stop' }
+  /** Evaluate on the first `count` test images (all 10,000 when null). */
+  | { readonly type: 'evaluate'; readonly source: ModelSource; readonly count: number | null; readonly gallery: number };
+
+export type FailureKind = 'diverged' | 'device-lost' | 'backend' | 'data' | 'checkpoint' | 'unknown';
+
+export interface Misclassified {
+  readonly index: number;
+  readonly label: number;
+  readonly predicted: number;
+  readonly confidence: number;
+  /** The 28×28 image, 0–255. */
+  readonly pixels: Uint8Array;
+}
+
+export interface EvaluationResult {
+  readonly count: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly confusion: number[][];
+  readonly perClass: number[];
+  readonly misclassified: readonly Misclassified[];
+  readonly seconds: number;
+}
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly report: BackendReport }
+  | { readonly type: 'data-progress'; readonly loaded: number; readonly total: number }
+  | { readonly type: 'run-start'; readonly config: RunConfig; readonly trainCount: number; readonly validationCount: number; readonly startEpoch: number; readonly history: readonly EpochStats[] }
+  | ({ readonly type: 'batch'; readonly imagesPerSecond: number } & BatchEvent)
+  | { readonly type: 'validating'; readonly epoch: number }
+  /** An epoch finished and its checkpoint is attached (the page stores it). */
+  | { readonly type: 'epoch'; readonly stats: EpochStats; readonly checkpoint: Checkpoint }
+  | { readonly type: 'paused'; readonly epoch: number; readonly batch: number }
+  | { readonly type: 'resumed' }
+  | { readonly type: 'stopped'; readonly completedEpochs: number }
+  | { readonly type: 'done'; readonly checkpoint: Checkpoint }
+  | { readonly type: 'eval-progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'eval-done'; readonly result: EvaluationResult }
+  | { readonly type: 'failed'; readonly kind: FailureKind; readonly message: string }
+  /** tf.memory().numTensors, for the leak checks; sent after every batch, epoch and evaluation. */
+  | { readonly type: 'tensors'; readonly count: number };

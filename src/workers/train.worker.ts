@@ -1,0 +1,239 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns tfjs, the MNIST arrays and the model, so the page never freezes.
+ * It trains and evaluates with the course's own code (src/lib/training) and reports through the
+ * protocol in src/lib/training/protocol.ts.
+ */
+import type { LayersModel, Optimizer } from '@tensorflow/tfjs';
+import { loadTf, errorMessage, type LoadedTf } from '../lib/tf-runtime.ts';
+import { loadMnist, imageAt, type MnistFullData } from '../lib/mnist/loader.ts';
+import { splitTrainValidation } from '../lib/mnist/split.ts';
+import type { MnistArrays } from '../lib/mnist/assets.ts';
+import { buildCnn } from '../lib/cnn-model.ts';
+import { DECK_CNN } from '../lib/cnn-architecture.ts';
+import { createOptimizer, evaluate, trainEpoch, DivergedError, StoppedError, type EpochStats } from '../lib/training/train-loop.ts';
+import { captureCheckpoint, restoreCheckpoint, CheckpointError, type Checkpoint, type RunConfig } from '../lib/training/checkpoint.ts';
+import type { FailureKind, FromWorker, Misclassified, ModelSource, ToWorker } from '../lib/training/protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (m: FromWorker) => {
+  self.postMessage(m);
+};
+
+let runtime: LoadedTf | undefined;
+let dataUrl = '';
+let data: MnistFullData | undefined;
+let busy = false;
+let paused = false;
+let stopRequested = false;
+let wake: (() => void) | undefined;
+let deviceLost: string | undefined;
+
+function tensors() {
+  if (runtime) post({ type: 'tensors', count: runtime.tf.memory().numTensors });
+}
+
+async function init(msg: Extract<ToWorker, { type: 'init' }>) {
+  dataUrl = msg.dataUrl;
+  runtime = await loadTf({ forced: msg.forced });
+  const { tf, report } = runtime;
+  if (report.backend === 'webgpu') {
+    const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message: string }> } }).device;
+    void device?.lost?.then((info) => {
+      deviceLost = info.message || 'GPU device lost';
+      post({ type: 'failed', kind: 'device-lost', message: deviceLost });
+    });
+  }
+  post({ type: 'ready', report });
+  tensors();
+}
+
+async function ensureData(): Promise<MnistFullData> {
+  data ??= await loadMnist({
+    baseUrl: dataUrl,
+    set: 'full',
+    onProgress: (p) => {
+      post({ type: 'data-progress', loaded: p.loaded, total: p.total });
+    },
+  });
+  return data;
+}
+
+function firstN(a: MnistArrays, n: number | null): MnistArrays {
+  if (n === null || n >= a.count) return a;
+  const size = a.rows * a.cols;
+  return { ...a, count: n, images: a.images.subarray(0, n * size), labels: a.labels.subarray(0, n) };
+}
+
+function classify(e: unknown): { kind: FailureKind; message: string } {
+  if (e instanceof DivergedError) return { kind: 'diverged', message: e.message };
+  if (e instanceof CheckpointError) return { kind: 'checkpoint', message: e.message };
+  const message = errorMessage(e);
+  const gl = (runtime?.tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } } | undefined)?.gpgpu?.gl;
+  if (deviceLost !== undefined || gl?.isContextLost() || /context (was )?lost|device (was )?lost|device is lost/i.test(message)) {
+    return { kind: 'device-lost', message: deviceLost ?? message };
+  }
+  return { kind: 'unknown', message };
+}
+
+/** Awaited after every batch: holds while paused, throws when a stop was asked for. */
+async function checkpointBetweenBatches(epoch: number, batch: number) {
+  if (stopRequested) throw new StoppedError();
+  if (paused) {
+    post({ type: 'paused', epoch, batch });
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    wake = undefined;
+    if (stopRequested) throw new StoppedError();
+    post({ type: 'resumed' });
+  }
+}
+
+async function train(config: RunConfig, resume: Checkpoint | null) {
+  if (!runtime) throw new Error('the worker was not initialised');
+  const { tf } = runtime;
+  const all = await ensureData();
+  const split = splitTrainValidation(firstN(all.train, config.trainLimit), config.validationSplit);
+  let model: LayersModel | undefined;
+  let optimizer: Optimizer | undefined;
+  let completed = resume?.completedEpochs ?? 0;
+  try {
+    model = buildCnn(tf, DECK_CNN);
+    optimizer = createOptimizer(tf);
+    let history: EpochStats[] = [];
+    if (resume) {
+      await restoreCheckpoint(tf, model, optimizer, resume);
+      history = [...resume.history];
+    }
+    post({ type: 'run-start', config, trainCount: split.train.count, validationCount: split.validation.count, startEpoch: completed, history });
+    const m = model;
+    const o = optimizer;
+    for (let epoch = completed; epoch < config.epochs; epoch++) {
+      const t0 = performance.now();
+      let seen = 0;
+      const stats = await trainEpoch(tf, m, o, split.train, {
+        epoch,
+        batchSize: config.batchSize,
+        seed: config.seed,
+        onBatch: async (ev) => {
+          seen += ev.size;
+          post({ type: 'batch', ...ev, imagesPerSecond: seen / ((performance.now() - t0) / 1000) });
+          tensors();
+          await checkpointBetweenBatches(epoch, ev.batch);
+        },
+      });
+      post({ type: 'validating', epoch });
+      const val = await evaluate(tf, m, split.validation, { batchSize: 256 });
+      const seconds = (performance.now() - t0) / 1000;
+      history = [...history, { epoch, loss: stats.loss, accuracy: stats.accuracy, valLoss: val.loss, valAccuracy: val.accuracy, seconds }];
+      completed = epoch + 1;
+      const checkpoint = await captureCheckpoint(tf, m, o, { config, completedEpochs: completed, history });
+      post({ type: 'epoch', stats: history[history.length - 1] as EpochStats, checkpoint });
+      tensors();
+      await checkpointBetweenBatches(epoch, 0);
+    }
+    const final = await captureCheckpoint(tf, m, o, { config, completedEpochs: completed, history });
+    post({ type: 'done', checkpoint: final });
+  } catch (e) {
+    if (e instanceof StoppedError) post({ type: 'stopped', completedEpochs: completed });
+    else post({ type: 'failed', ...classify(e) });
+  } finally {
+    model?.dispose();
+    optimizer?.dispose();
+    tensors();
+  }
+}
+
+async function loadModel(source: ModelSource): Promise<LayersModel> {
+  if (!runtime) throw new Error('the worker was not initialised');
+  const { tf } = runtime;
+  if (source.kind === 'url') return tf.loadLayersModel(source.url);
+  const model = buildCnn(tf, DECK_CNN);
+  try {
+    const optimizer = createOptimizer(tf);
+    await restoreCheckpoint(tf, model, optimizer, { ...source.checkpoint, optimizer: [] });
+    optimizer.dispose();
+    return model;
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+}
+
+async function runEvaluation(msg: Extract<ToWorker, { type: 'evaluate' }>) {
+  if (!runtime) throw new Error('the worker was not initialised');
+  const { tf } = runtime;
+  const all = await ensureData();
+  const t0 = performance.now();
+  const model = await loadModel(msg.source);
+  try {
+    const e = await evaluate(tf, model, all.test, {
+      batchSize: 250,
+      ...(msg.count === null ? {} : { count: msg.count }),
+      onProgress: (done, total) => {
+        post({ type: 'eval-progress', done, total });
+      },
+    });
+    const perClass = e.confusion.map((row, i) => {
+      const n = row.reduce((a, b) => a + b, 0);
+      return n === 0 ? NaN : (row[i] ?? 0) / n;
+    });
+    const misclassified: Misclassified[] = [];
+    for (let i = 0; i < e.count && misclassified.length < msg.gallery; i++) {
+      const label = all.test.labels[i] ?? 0;
+      const predicted = e.predicted[i] ?? 0;
+      if (label !== predicted) {
+        misclassified.push({ index: i, label, predicted, confidence: e.confidence[i] ?? 0, pixels: imageAt(all.test.images, i).slice() });
+      }
+    }
+    post({
+      type: 'eval-done',
+      result: { count: e.count, loss: e.loss, accuracy: e.accuracy, confusion: e.confusion, perClass, misclassified, seconds: (performance.now() - t0) / 1000 },
+    });
+  } finally {
+    model.dispose();
+    tensors();
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  switch (msg.type) {
+    case 'init':
+      init(msg).catch((e: unknown) => {
+        post({ type: 'failed', kind: 'backend', message: errorMessage(e) });
+      });
+      return;
+    case 'pause':
+      paused = true;
+      return;
+    case 'resume':
+      paused = false;
+      wake?.();
+      return;
+    case 'stop':
+      stopRequested = true;
+      paused = false;
+      wake?.();
+      return;
+    case 'train':
+    case 'evaluate': {
+      if (busy) return;
+      busy = true;
+      paused = false;
+      stopRequested = false;
+      const job = msg.type === 'train' ? train(msg.config, msg.resume) : runEvaluation(msg);
+      job
+        .catch((e: unknown) => {
+          const c = classify(e);
+          post({ type: 'failed', kind: data ? c.kind : 'data', message: c.message });
+        })
+        .finally(() => {
+          busy = false;
+        });
+      return;
+    }
+  }
+};
