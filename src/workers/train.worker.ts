@@ -86,6 +86,7 @@ async function checkpointBetweenBatches(epoch: number, batch: number) {
       wake = resolve;
     });
     wake = undefined;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by a "stop" message while we awaited
     if (stopRequested) throw new StoppedError();
     post({ type: 'resumed' });
   }

@@ -1,0 +1,111 @@
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, lessonUrl } from './fixtures.ts';
+
+test.describe.configure({ timeout: 420_000 });
+const LONG = { timeout: 300_000 };
+
+const demo = (page: Page) => page.locator('section.training');
+
+async function openAndConfigure(page: Page, backend: string) {
+  await page.goto(lessonUrl('training'));
+  const d = demo(page);
+  await d.scrollIntoViewIfNeeded();
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', backend, LONG);
+  // The deck's configuration is the default, and says so.
+  await expect(d.getByTestId('config-kind')).toHaveText('元資料と同じ設定: 15 エポック・学習 54,000 枚・検証 6,000 枚・バッチサイズ 128');
+  await d.getByLabel('エポック数').selectOption('2');
+  await d.getByLabel('使う訓練画像').selectOption('300');
+  await expect(d.getByTestId('config-kind')).toContainText('元資料の設定とは異なります');
+  await expect(d.getByText('→ 学習 270 枚 + 検証 30 枚')).toBeVisible();
+  return d;
+}
+
+const progressValue = (l: Locator) => l.evaluate((el) => (el as HTMLProgressElement).value);
+const tensorsOf = async (d: Locator) => Number(await d.getAttribute('data-tensors'));
+
+test('trains on a subset: loss falls, bars and charts advance, pause and resume, no leak, no long task', async ({ page }, testInfo) => {
+  await page.addInitScript(() => {
+    const long: number[] = [];
+    Object.assign(globalThis, { __longTasks: long });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const d = await openAndConfigure(page, String(testInfo.project.metadata['backend']));
+  await expect(d).toHaveAttribute('data-tensors', /\d+/);
+  const tensorsBefore = await tensorsOf(d);
+  await page.evaluate(() => {
+    (globalThis as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+  });
+
+  await d.getByRole('button', { name: '学習を始める' }).click();
+  const batchBar = d.getByTestId('batch-progress');
+  await expect(batchBar).toHaveAttribute('max', '3', LONG);
+  await expect.poll(() => progressValue(batchBar), LONG).toBeGreaterThanOrEqual(1);
+
+  // Pause: the worker confirms, and the batch counter stands still until resumed.
+  await d.getByRole('button', { name: '一時停止' }).click();
+  await expect(d.getByTestId('training-status')).toContainText('一時停止中', LONG);
+  const pausedText = await d.getByTestId('training-status').innerText();
+  const heldBatch = await progressValue(batchBar);
+  const heldHistory = await d.getByTestId('history-row').count();
+  // Nothing to await here: the point is that time passes and nothing moves.
+  await page.waitForTimeout(3_000);
+  expect(await progressValue(batchBar)).toBe(heldBatch);
+  expect(await d.getByTestId('history-row').count()).toBe(heldHistory);
+  await expect(d.getByTestId('training-status')).toHaveText(pausedText);
+  await d.getByRole('button', { name: '再開' }).click();
+
+  // Both bars and both charts advance to the end of the run.
+  await expect(d.getByTestId('training-status')).toContainText('学習が終わりました', LONG);
+  await expect(d.getByTestId('epoch-progress')).toHaveAttribute('value', '2');
+  expect(await progressValue(d.getByTestId('batch-progress'))).toBe(3);
+  const rows = d.getByTestId('history-row');
+  await expect(rows).toHaveCount(2);
+  const loss = async (r: number) => Number(await rows.nth(r).locator('td').first().innerText());
+  expect(await loss(1)).toBeLessThan(await loss(0));
+  await expect(d.locator('polyline.series-train')).toHaveCount(2);
+  const points = await d.locator('polyline.series-train').first().getAttribute('points');
+  expect(points?.trim().split(' ')).toHaveLength(6);
+  await expect(d.locator('.series-val circle')).toHaveCount(4);
+  await expect(d.getByTestId('remaining')).toContainText('残り約');
+
+  // The model, optimizer and every batch tensor are gone again.
+  await expect.poll(() => tensorsOf(d)).toBe(tensorsBefore);
+  const long = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
+  expect(long.filter((ms) => ms > 200), 'main-thread tasks over 200 ms while training').toEqual([]);
+});
+
+test('a reload in the middle resumes from the checkpoint with the epoch and history intact', async ({ page }, testInfo) => {
+  const backend = String(testInfo.project.metadata['backend']);
+  let d = await openAndConfigure(page, backend);
+  await d.getByRole('button', { name: '学習を始める' }).click();
+  await expect(d.getByTestId('history-row')).toHaveCount(1, LONG);
+  const firstEpoch = (await d.getByTestId('history-row').first().textContent()) ?? '';
+  // Give the page a moment to write the checkpoint it just received (IndexedDB), then reload.
+  await expect.poll(() => page.evaluate(() => new Promise<boolean>((resolve) => {
+    const req = indexedDB.open('cnn-course');
+    req.onsuccess = () => {
+      const get = req.result.transaction('checkpoints').objectStore('checkpoints').get('run');
+      get.onsuccess = () => {
+        resolve((get.result as { completedEpochs?: number } | undefined)?.completedEpochs === 1);
+      };
+    };
+  }))).toBe(true);
+  await page.reload();
+  d = demo(page);
+  await d.scrollIntoViewIfNeeded();
+  const offer = d.getByRole('region', { name: '前回の学習の続きがあります' });
+  await expect(offer).toContainText('エポック 1 / 2 まで完了');
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', backend, LONG);
+  await offer.getByRole('button', { name: '続きから再開' }).click();
+  await expect(d.getByTestId('history-row').first()).toHaveText(firstEpoch);
+  await expect(d.getByTestId('training-status')).toContainText('学習が終わりました (2 エポック)', LONG);
+  await expect(d.getByTestId('history-row')).toHaveCount(2);
+  await expect(d.getByTestId('history-row').first()).toHaveText(firstEpoch);
+  // A finished run leaves nothing to resume after another reload.
+  await page.reload();
+  await demo(page).scrollIntoViewIfNeeded();
+  await expect(demo(page).getByRole('button', { name: '学習を始める' })).toBeEnabled();
+  await expect(demo(page).getByRole('region', { name: '前回の学習の続きがあります' })).toHaveCount(0);
+});
