@@ -9,5 +9,7 @@ import Erratum from './Erratum.astro';
 import Note from './Note.astro';
 import TfCheck from './TfCheck.astro';
 import MnistExplorer from './MnistExplorer.astro';
+import TrainingDemo from './TrainingDemo.astro';
+import EvaluateDemo from './EvaluateDemo.astro';
 
-export const widgets = { Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer };
+export const widgets = { EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo };

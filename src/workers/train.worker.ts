@@ -22,6 +22,8 @@ const post = (m: FromWorker) => {
 };
 
 let runtime: LoadedTf | undefined;
+/** Set by 'init'; jobs that arrive before tfjs is ready wait for it. */
+let initialising: Promise<void> | undefined;
 let dataUrl = '';
 let data: MnistFullData | undefined;
 let busy = false;
@@ -203,7 +205,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   switch (msg.type) {
     case 'init':
-      init(msg).catch((e: unknown) => {
+      initialising = init(msg).catch((e: unknown) => {
         post({ type: 'failed', kind: 'backend', message: errorMessage(e) });
       });
       return;
@@ -225,7 +227,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       busy = true;
       paused = false;
       stopRequested = false;
-      const job = msg.type === 'train' ? train(msg.config, msg.resume) : runEvaluation(msg);
+      const job = (async () => {
+        await initialising;
+        await (msg.type === 'train' ? train(msg.config, msg.resume) : runEvaluation(msg));
+      })();
       job
         .catch((e: unknown) => {
           const c = classify(e);
