@@ -109,3 +109,16 @@ test('a reload in the middle resumes from the checkpoint with the epoch and hist
   await expect(demo(page).getByRole('button', { name: '学習を始める' })).toBeEnabled();
   await expect(demo(page).getByRole('region', { name: '前回の学習の続きがあります' })).toHaveCount(0);
 });
+
+test('on the CPU backend the page warns that a full run is impractical and proposes a subset', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'webgl', 'backend-independent: runs once');
+  await page.goto(`${lessonUrl('training')}?backend=cpu`);
+  const d = demo(page);
+  await d.scrollIntoViewIfNeeded();
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', 'cpu', LONG);
+  await expect(d).toContainText('元資料どおりの学習は現実的ではありません');
+  await d.getByRole('button', { name: /小さなサブセット \(2,000 枚・3 エポック\) に切り替える/ }).click();
+  await expect(d.getByLabel('エポック数')).toHaveValue('3');
+  await expect(d.getByTestId('config-kind')).toContainText('元資料の設定とは異なります');
+  await expect(d.getByText('→ 学習 1,800 枚 + 検証 200 枚')).toBeVisible();
+});

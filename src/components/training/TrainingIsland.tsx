@@ -200,7 +200,7 @@ export default function TrainingIsland() {
       <BackendBadge report={report} error={failure?.kind === 'backend' ? failure.message : undefined} />
       {report?.backend === 'cpu' && (
         <div class="callout callout--erratum" role="note">
-          <p>{t.cpuWarning(fullEstimate !== undefined ? formatDuration(fullEstimate) : '—')}</p>
+          <p>{t.cpuWarning(fullEstimate !== undefined ? formatDuration(fullEstimate) : undefined)}</p>
           {!active && (
             <button type="button" onClick={switchToCpuSubset}>
               {t.cpuSwitch(formatInt(CPU_SUBSET.limit), CPU_SUBSET.epochs)}
