@@ -20,6 +20,7 @@ export interface CnnSpec {
 }
 
 /** The network of the deck (chapter 3), layer for layer. */
+// #region deck:model
 export const DECK_CNN: CnnSpec = {
   inputShape: [28, 28, 1],
   layers: [
@@ -32,6 +33,7 @@ export const DECK_CNN: CnnSpec = {
     { kind: 'dense', units: 10, activation: 'softmax' },
   ],
 };
+// #endregion deck:model
 
 export interface LayerSummary {
   /** Keras's automatic name: conv2d, conv2d_1, max_pooling2d, ... */

@@ -6,6 +6,7 @@ import type { Tf } from './tf-runtime.ts';
 import type { CnnSpec } from './cnn-architecture.ts';
 import type { LayersModel } from '@tensorflow/tfjs';
 
+// #region deck:build
 export function buildCnn(tf: Tf, spec: CnnSpec): LayersModel {
   const model = tf.sequential();
   spec.layers.forEach((layer, i) => {
@@ -30,3 +31,4 @@ export function buildCnn(tf: Tf, spec: CnnSpec): LayersModel {
   });
   return model;
 }
+// #endregion deck:build

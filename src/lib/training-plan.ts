@@ -11,7 +11,9 @@ export interface FitConfig {
 }
 
 /** The deck's `model.fit` settings. */
+// #region deck:fitconfig
 export const DECK_FIT: FitConfig = { batchSize: 128, epochs: 15, validationSplit: 0.1 };
+// #endregion deck:fitconfig
 
 export interface Split {
   /** Examples [0, train) are trained on. */

@@ -459,7 +459,9 @@ export async function loadMnist<S extends MnistSet>(options: LoadMnistOptions<S>
 
 // ---------------------------------------------------------------------------------------------
 
+// #region deck:scale
 const SCALE = new Float32Array(256).map((_, v) => v / 255);
+// #endregion deck:scale
 
 /**
  * Scales the given images to 0..1 floats for the GPU: out[k·imageSize + p] = images[i_k·imageSize + p] / 255.

@@ -16,15 +16,18 @@ import { epochOrder } from './random.ts';
 
 export const CLASSES = 10;
 
+// #region deck:compile
 export function createOptimizer(tf: Tf): Optimizer {
   const { learningRate, beta1, beta2, epsilon } = ADAM_DEFAULTS;
   return tf.train.adam(learningRate, beta1, beta2, epsilon);
+// #endregion deck:compile
 }
 
 /**
  * xs: `[n, rows, cols, 1]` floats in 0..1; ys: one-hot `[n, 10]`. The caller disposes both.
  * `scratch` is reused between batches to avoid a fresh Float32Array per batch.
  */
+// #region deck:data
 export function makeBatch(tf: Tf, data: MnistArrays, indices: ArrayLike<number>, scratch?: Float32Array): { xs: Tensor4D; ys: Tensor2D } {
   const size = data.rows * data.cols;
   const floats = toFloatBatch(data.images, indices, scratch, size);
@@ -34,6 +37,7 @@ export function makeBatch(tf: Tf, data: MnistArrays, indices: ArrayLike<number>,
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES).toFloat().as2D(indices.length, CLASSES));
   return { xs, ys };
 }
+// #endregion deck:data
 
 export interface StepResult {
   readonly loss: number;
@@ -41,6 +45,7 @@ export interface StepResult {
 }
 
 /** One optimisation step on one batch (dropout active). Leaves no tensor behind. */
+// #region deck:loss
 export async function trainStep(tf: Tf, model: LayersModel, optimizer: Optimizer, xs: Tensor4D, ys: Tensor2D): Promise<StepResult> {
   let accuracy: Scalar | undefined;
   const loss = optimizer.minimize(() => {
@@ -48,6 +53,7 @@ export async function trainStep(tf: Tf, model: LayersModel, optimizer: Optimizer
     accuracy = tf.keep(tf.metrics.categoricalAccuracy(ys, preds).mean<Scalar>());
     return tf.metrics.categoricalCrossentropy(ys, preds).mean<Scalar>();
   }, true);
+// #endregion deck:loss
   try {
     const [l, a] = await Promise.all([loss?.data(), accuracy?.data()]);
     return { loss: l?.[0] ?? NaN, accuracy: a?.[0] ?? NaN };
@@ -105,6 +111,7 @@ export interface EpochOptions {
 /** Trains one epoch over `train` (shuffled by seed and epoch). Returns the size-weighted means. */
 export async function trainEpoch(tf: Tf, model: LayersModel, optimizer: Optimizer, train: MnistArrays, options: EpochOptions): Promise<StepResult> {
   const { epoch, batchSize, seed } = options;
+// #region deck:fit
   const order = epochOrder(train.count, seed, epoch);
   const { batches } = batching(train.count, batchSize);
   const scratch = new Float32Array(batchSize * train.rows * train.cols);
@@ -127,6 +134,7 @@ export async function trainEpoch(tf: Tf, model: LayersModel, optimizer: Optimize
     seen += indices.length;
     await options.onBatch?.({ epoch, batch: b + 1, batches, size: indices.length, ...step });
   }
+// #endregion deck:fit
   return { loss: lossSum / seen, accuracy: accSum / seen };
 }
 
