@@ -118,6 +118,17 @@ export const ja = {
     },
     detail: (msg: string) => `詳細: ${msg}`,
   },
+  program: {
+    title: 'Keras のコードとこのサイトの TypeScript コード',
+    steps: ['② データの準備 (0〜1 への変換・チャンネル軸・one-hot)', '③ モデルの定義', '⑤ コンパイル (損失関数・最適化手法・評価指標)', '⑥ 学習 (バッチ・エポック・検証データ)'],
+  },
+  summary: {
+    title: 'モデルの構造とサマリー (TensorFlow.js のモデルから)',
+    diagram: '層の並びと各層の出力の形',
+    input: '入力',
+    params: (n: string) => `パラメータ ${n}`,
+    caption: 'model.summary() と同じ一覧',
+  },
   data: {
     intro: (size: string) => `MNIST の訓練画像とテスト画像をこのページに読み込みます (${size})。一度読み込むとブラウザに保存され、次からはダウンロードしません。`,
     load: (size: string) => `MNIST データを読み込む (${size})`,

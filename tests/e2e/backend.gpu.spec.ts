@@ -31,3 +31,15 @@ test('?backend=cpu forces the CPU and says so', async ({ page }) => {
   await expect(badge).toContainText('URL で指定');
   await expect(demo.getByTestId('sigmoid-value').nth(2)).toHaveText('0.5000');
 });
+
+test('lesson 3-2 shows the summary of the live tfjs model', async ({ page }, testInfo) => {
+  await page.goto(lessonUrl('cnn'));
+  const demo = page.locator('section.model-summary');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo.locator('.backend-badge')).toHaveAttribute('data-backend', String(testInfo.project.metadata['backend']), { timeout: 60_000 });
+  await expect(demo.getByTestId('summary-params')).toHaveText(['320', '0', '18,496', '0', '0', '0', '16,010']);
+  await expect(demo.getByTestId('summary-total')).toHaveText('34,826');
+  await expect(demo.getByRole('cell', { name: '(None, 5, 5, 64)' })).toBeVisible();
+  // The same figures the prose states (rendered from src/lib/facts.ts).
+  await expect(page.locator('[data-fact="cnn.totalParams"]').first()).toHaveText('34,826');
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { DECK_CNN, summarize, totalParams, convOutputSize, poolOutputSize } from '../../src/lib/cnn-architecture.ts';
 import { buildCnn } from '../../src/lib/cnn-model.ts';
+import { summarizeModel } from '../../src/lib/model-summary.ts';
 
 describe('the deck CNN summary arithmetic', () => {
   it('gives the shapes and parameter counts of model.summary()', () => {
@@ -31,6 +32,18 @@ describe('the deck CNN summary arithmetic', () => {
     expect(model.layers.map((l) => l.countParams())).toEqual(expected.map((l) => l.params));
     expect(model.layers.map((l) => (l.outputShape as (number | null)[]).slice(1))).toEqual(expected.map((l) => [...l.outputShape]));
     expect(model.countParams()).toBe(totalParams(DECK_CNN));
+    const live = summarizeModel(model);
+    expect(live.rows.map((r) => [r.type, r.outputShape, r.params])).toEqual([
+      ['Conv2D', '(None, 26, 26, 32)', 320],
+      ['MaxPooling2D', '(None, 13, 13, 32)', 0],
+      ['Conv2D', '(None, 11, 11, 64)', 18496],
+      ['MaxPooling2D', '(None, 5, 5, 64)', 0],
+      ['Flatten', '(None, 1600)', 0],
+      ['Dropout', '(None, 1600)', 0],
+      ['Dense', '(None, 10)', 16010],
+    ]);
+    expect(live.total).toBe(34826);
+    expect(live.trainable).toBe(34826);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
