@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, lessonUrl } from './fixtures.ts';
+import { test, expect, lessonUrl, expectAccessible } from './fixtures.ts';
 
 const explorer = (page: Page) => page.locator('section.explorer');
 
@@ -60,6 +60,7 @@ test('downloads the real MNIST with progress, browses, filters and counts it', a
   const values = (await cells.allInnerTexts()).map(Number);
   expect(Math.max(...values)).toBeLessThanOrEqual(255);
   expect(Math.max(...values)).toBeGreaterThan(100);
+  await expectAccessible(page, 'section.explorer');
 
   // A reload finds the data in Cache Storage: the explorer comes back with no data download.
   assetRequests.length = 0;

@@ -37,3 +37,16 @@ export const test = base.extend<{ guard: { consoleErrors: string[]; foreign: str
 });
 
 export { expect };
+
+/** Runs axe on one part of the page (after a demo has rendered its results) in both themes. */
+export async function expectAccessible(page: import('@playwright/test').Page, selector: string): Promise<void> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const result = await new AxeBuilder({ page }).include(selector).analyze();
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${scheme}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, `axe violations in ${selector}`).toEqual([]);
+  }
+}

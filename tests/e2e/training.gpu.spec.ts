@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, lessonUrl } from './fixtures.ts';
+import { test, expect, lessonUrl, expectAccessible } from './fixtures.ts';
 
 test.describe.configure({ timeout: 420_000 });
 const LONG = { timeout: 300_000 };
@@ -74,6 +74,7 @@ test('trains on a subset: loss falls, bars and charts advance, pause and resume,
   await expect.poll(() => tensorsOf(d)).toBe(tensorsBefore);
   const long = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
   expect(long.filter((ms) => ms > 200), 'main-thread tasks over 200 ms while training').toEqual([]);
+  await expectAccessible(page, 'section.training');
 });
 
 test('a reload in the middle resumes from the checkpoint with the epoch and history intact', async ({ page }, testInfo) => {
