@@ -111,7 +111,7 @@ if (!argv.includes('--pages-only')) {
       console.log(await demo.locator('.training__history').innerText());
     } else {
       await page.waitForFunction(
-        ([sel, n]) => ((document.querySelector(sel as string) as HTMLProgressElement | null)?.value ?? 0) >= (n as number),
+        ([sel, n]) => (document.querySelector<HTMLProgressElement>(sel as string)?.value ?? 0) >= (n as number),
         ['section.training [data-testid="batch-progress"]', measureBatches],
         { timeout: 0, polling: 500 },
       );

@@ -10,6 +10,9 @@ import Note from './Note.astro';
 import TfCheck from './TfCheck.astro';
 import MnistExplorer from './MnistExplorer.astro';
 import TrainingDemo from './TrainingDemo.astro';
+import ProgramCode from './ProgramCode.astro';
+import ModelSummary from './ModelSummary.astro';
 import EvaluateDemo from './EvaluateDemo.astro';
+import DrawDemo from './DrawDemo.astro';
 
-export const widgets = { EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo };
+export const widgets = { DrawDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo, ProgramCode, ModelSummary };

@@ -240,7 +240,7 @@ export const ja = {
     step2: '長い辺を 20 ピクセルに縮める',
     step2Detail: (w: number, h: number) => `${w}×${h} ピクセル (縦横比はそのまま、面積の平均で灰色の段階ができる)`,
     step3: '重心を 28×28 の中心に合わせる',
-    step3Detail: (cx: string, cy: string) => `重心 (${cx}, ${cy})。中心は (13.5, 13.5)。＋印が重心`,
+    step3Detail: (cx: string, cy: string) => `重心 (${cx}, ${cy})。MNIST と同じく、重心が (14, 14) から半ピクセル以内に来るよう 1 ピクセル単位でずらす。＋印が重心`,
     stepsNote: '座標は左上のピクセルの中心を (0, 0) とした値です。画像は MNIST と同じ黒地に白 (インクが 1、背景が 0) で、値は 0〜1 です。',
     stepAlt: (n: number) => `手順 ${n} の画像`,
     layersTitle: 'モデルの中をのぞく',
