@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible, lessonUrl } from './fixtures.ts';
+import { test, expect, expectAccessible, lessonUrl, putStoredCheckpoint } from './fixtures.ts';
 
 /** Inference runs on the emulated GPU of the test machine: the waits are generous. */
 const SLOW = { timeout: 120_000 };
@@ -339,42 +339,20 @@ async function shippedModel(request: APIRequestContext) {
 
 /** Puts a checkpoint into the page's IndexedDB 'trained' slot, as lesson 3-10 does when a run finishes. */
 async function seedTrained(page: Page, weights: { name: string; shape: number[]; data: number[] }[], valAccuracy: number) {
-  await page.evaluate(
-    ({ weights, valAccuracy }) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('cnn-course', 1);
-        req.onupgradeneeded = () => {
-          if (!req.result.objectStoreNames.contains('checkpoints')) req.result.createObjectStore('checkpoints');
-        };
-        req.onerror = () => {
-          reject(new Error('open failed'));
-        };
-        req.onsuccess = () => {
-          const db = req.result;
-          const ckpt = {
-            format: 'cnn-course-checkpoint',
-            version: 1,
-            config: { batchSize: 128, epochs: 2, validationSplit: 0.1, seed: 1, trainLimit: null },
-            completedEpochs: 2,
-            history: [
-              { epoch: 0, loss: 0.2, accuracy: 0.94, valLoss: 0.08, valAccuracy: 0.97, seconds: 30 },
-              { epoch: 1, loss: 0.1, accuracy: 0.97, valLoss: 0.05, valAccuracy, seconds: 30 },
-            ],
-            weights: weights.map((w) => ({ name: w.name, shape: w.shape, data: Float32Array.from(w.data) })),
-            optimizer: [],
-            backend: 'webgl',
-            savedAt: '2026-11-29T13:23:00.000Z',
-          };
-          const tx = db.transaction('checkpoints', 'readwrite');
-          tx.objectStore('checkpoints').put(ckpt, 'trained');
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-        };
-      }),
-    { weights, valAccuracy },
-  );
+  await putStoredCheckpoint(page, 'trained', {
+    format: 'cnn-course-checkpoint',
+    version: 1,
+    config: { batchSize: 128, epochs: 2, validationSplit: 0.1, seed: 1, trainLimit: null },
+    completedEpochs: 2,
+    history: [
+      { epoch: 0, loss: 0.2, accuracy: 0.94, valLoss: 0.08, valAccuracy: 0.97, seconds: 30 },
+      { epoch: 1, loss: 0.1, accuracy: 0.97, valLoss: 0.05, valAccuracy, seconds: 30 },
+    ],
+    weights,
+    optimizer: [],
+    backend: 'webgl',
+    savedAt: '2026-11-29T13:23:00.000Z',
+  });
 }
 
 test("uses the learner's trained model when there is one, and switches between the two", async ({ page }) => {

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, lessonUrl } from './fixtures.ts';
+import { test, expect, lessonUrl, expectAccessible, putStoredCheckpoint, readStoredCheckpoint } from './fixtures.ts';
 
 /** Evaluation runs on the emulated GPU of the test machine: slow, so the waits are generous. */
 const SLOW = { timeout: 180_000 };
@@ -99,12 +98,7 @@ test('evaluates the pre-trained model on 100 test images: scores, confusion matr
   }
 
   // The results meet contrast and table rules in both themes.
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const axe = await new AxeBuilder({ page }).include('section.evaluate').analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id} ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  }
+  await expectAccessible(page, 'section.evaluate');
 
   // A second run gives the same numbers and leaves the worker with as many tensors as before.
   const tensorsAfterSecond = await evaluateOnce(d, 2);
@@ -116,55 +110,22 @@ test('a corrupt stored model is reported with a retry, and left as it was', asyn
   test.setTimeout(300_000);
   await page.goto(lessonUrl('evaluate'));
   // A 'trained' checkpoint of this course's format whose weights do not fit the CNN.
-  const seed = () =>
-    page.evaluate(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const req = indexedDB.open('cnn-course', 1);
-          req.onupgradeneeded = () => {
-            if (!req.result.objectStoreNames.contains('checkpoints')) req.result.createObjectStore('checkpoints');
-          };
-          req.onerror = () => {
-            reject(new Error('open failed'));
-          };
-          req.onsuccess = () => {
-            const db = req.result;
-            const ckpt = {
-              format: 'cnn-course-checkpoint',
-              version: 1,
-              config: { batchSize: 128, epochs: 3, validationSplit: 0.1, seed: 1, trainLimit: null },
-              completedEpochs: 3,
-              history: [{ epoch: 2, loss: 0.05, accuracy: 0.98, valLoss: 0.04, valAccuracy: 0.9876, seconds: 30 }],
-              weights: [{ name: 'broken', shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) }],
-              optimizer: [],
-              backend: 'webgl',
-              savedAt: '2026-11-29T13:23:00.000Z',
-            };
-            const tx = db.transaction('checkpoints', 'readwrite');
-            tx.objectStore('checkpoints').put(ckpt, 'trained');
-            tx.oncomplete = () => {
-              db.close();
-              resolve(JSON.stringify({ ...ckpt, weights: ckpt.weights.map((w) => ({ ...w, data: Array.from(w.data) })) }));
-            };
-          };
-        }),
-    );
-  const read = () =>
-    page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          const req = indexedDB.open('cnn-course', 1);
-          req.onsuccess = () => {
-            const db = req.result;
-            const get = db.transaction('checkpoints').objectStore('checkpoints').get('trained');
-            get.onsuccess = () => {
-              const c = get.result as { weights: { data: Float32Array }[] };
-              db.close();
-              resolve(JSON.stringify({ ...c, weights: c.weights.map((w) => ({ ...w, data: Array.from(w.data) })) }));
-            };
-          };
-        }),
-    );
+  const broken = {
+    format: 'cnn-course-checkpoint',
+    version: 1,
+    config: { batchSize: 128, epochs: 3, validationSplit: 0.1, seed: 1, trainLimit: null },
+    completedEpochs: 3,
+    history: [{ epoch: 2, loss: 0.05, accuracy: 0.98, valLoss: 0.04, valAccuracy: 0.9876, seconds: 30 }],
+    weights: [{ name: 'broken', shape: [2, 2], data: [1, 2, 3, 4] }],
+    optimizer: [],
+    backend: 'webgl',
+    savedAt: '2026-11-29T13:23:00.000Z',
+  };
+  const seed = async () => {
+    await putStoredCheckpoint(page, 'trained', broken);
+    return JSON.stringify(await readStoredCheckpoint(page, 'trained'));
+  };
+  const read = async () => JSON.stringify(await readStoredCheckpoint(page, 'trained'));
   const stored = await seed();
   const d = await openLesson(page);
   const button = d.getByRole('button', { name: '評価する', exact: true });

@@ -50,3 +50,67 @@ export async function expectAccessible(page: import('@playwright/test').Page, se
     expect(serious, `axe violations in ${selector}`).toEqual([]);
   }
 }
+
+/** A checkpoint as plain JSON: each tensor's data as number[] (stored as Float32Array). */
+export interface CheckpointJson {
+  readonly weights: readonly { readonly name: string; readonly shape: readonly number[]; readonly data: readonly number[] }[];
+  readonly optimizer: readonly { readonly name: string; readonly shape: readonly number[]; readonly data: readonly number[] }[];
+  readonly [key: string]: unknown;
+}
+
+/** Puts a checkpoint into the course's IndexedDB store in the page, as the training lesson does. */
+export async function putStoredCheckpoint(page: import('@playwright/test').Page, slot: 'run' | 'trained', ckpt: CheckpointJson): Promise<void> {
+  await page.evaluate(
+    ({ slot, ckpt }) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('cnn-course', 1);
+        req.onupgradeneeded = () => {
+          if (!req.result.objectStoreNames.contains('checkpoints')) req.result.createObjectStore('checkpoints');
+        };
+        req.onerror = () => {
+          reject(new Error('IndexedDB open failed'));
+        };
+        req.onsuccess = () => {
+          const db = req.result;
+          const typed = (ts: CheckpointJson['weights']) => ts.map((t) => ({ ...t, data: Float32Array.from(t.data) }));
+          const tx = db.transaction('checkpoints', 'readwrite');
+          tx.objectStore('checkpoints').put({ ...ckpt, weights: typed(ckpt.weights), optimizer: typed(ckpt.optimizer) }, slot);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => {
+            reject(new Error('IndexedDB write failed'));
+          };
+        };
+      }),
+    { slot, ckpt },
+  );
+}
+
+/** Reads a stored checkpoint back as JSON (tensor data as number[]), or null. */
+export async function readStoredCheckpoint(page: import('@playwright/test').Page, slot: 'run' | 'trained'): Promise<CheckpointJson | null> {
+  return page.evaluate(
+    (slot) =>
+      new Promise<CheckpointJson | null>((resolve) => {
+        const req = indexedDB.open('cnn-course');
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('checkpoints')) {
+            db.close();
+            resolve(null);
+            return;
+          }
+          const get = db.transaction('checkpoints').objectStore('checkpoints').get(slot);
+          get.onsuccess = () => {
+            type Stored = { name: string; shape: number[]; data: Float32Array }[];
+            const c = get.result as (Record<string, unknown> & { weights: Stored; optimizer: Stored }) | undefined;
+            db.close();
+            const plain = (ts: Stored) => ts.map((t) => ({ ...t, data: Array.from(t.data) }));
+            resolve(c ? { ...c, weights: plain(c.weights), optimizer: plain(c.optimizer) } : null);
+          };
+        };
+      }),
+    slot,
+  );
+}

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, lessonUrl, expectAccessible } from './fixtures.ts';
+import { test, expect, lessonUrl, expectAccessible, readStoredCheckpoint } from './fixtures.ts';
 
 test.describe.configure({ timeout: 420_000 });
 const LONG = { timeout: 300_000 };
@@ -84,15 +84,7 @@ test('a reload in the middle resumes from the checkpoint with the epoch and hist
   await expect(d.getByTestId('history-row')).toHaveCount(1, LONG);
   const firstEpoch = (await d.getByTestId('history-row').first().textContent()) ?? '';
   // Give the page a moment to write the checkpoint it just received (IndexedDB), then reload.
-  await expect.poll(() => page.evaluate(() => new Promise<boolean>((resolve) => {
-    const req = indexedDB.open('cnn-course');
-    req.onsuccess = () => {
-      const get = req.result.transaction('checkpoints').objectStore('checkpoints').get('run');
-      get.onsuccess = () => {
-        resolve((get.result as { completedEpochs?: number } | undefined)?.completedEpochs === 1);
-      };
-    };
-  }))).toBe(true);
+  await expect.poll(async () => (await readStoredCheckpoint(page, 'run'))?.['completedEpochs']).toBe(1);
   await page.reload();
   d = demo(page);
   await d.scrollIntoViewIfNeeded();
