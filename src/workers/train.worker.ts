@@ -6,7 +6,7 @@
  */
 import type { LayersModel, Optimizer } from '@tensorflow/tfjs';
 import { loadTf, errorMessage, type LoadedTf } from '../lib/tf-runtime.ts';
-import { loadMnist, imageAt, type MnistFullData } from '../lib/mnist/loader.ts';
+import { loadMnist, imageAt, MnistLoadError, type MnistFullData } from '../lib/mnist/loader.ts';
 import { splitTrainValidation } from '../lib/mnist/split.ts';
 import type { MnistArrays } from '../lib/mnist/assets.ts';
 import { buildCnn } from '../lib/cnn-model.ts';
@@ -51,10 +51,16 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>) {
   tensors();
 }
 
+/** Aborts a data download in progress when the learner stops before training began. */
+let download: AbortController | undefined;
+
 async function ensureData(): Promise<MnistFullData> {
-  data ??= await loadMnist({
+  if (data) return data;
+  download = new AbortController();
+  data = await loadMnist({
     baseUrl: dataUrl,
     set: 'full',
+    signal: download.signal,
     onProgress: (p) => {
       post({ type: 'data-progress', loaded: p.loaded, total: p.total });
     },
@@ -97,7 +103,16 @@ async function checkpointBetweenBatches(epoch: number, batch: number) {
 async function train(config: RunConfig, resume: Checkpoint | null) {
   if (!runtime) throw new Error('the worker was not initialised');
   const { tf } = runtime;
-  const all = await ensureData();
+  let all: MnistFullData;
+  try {
+    all = await ensureData();
+  } catch (e) {
+    if (e instanceof MnistLoadError && e.kind === 'aborted') {
+      post({ type: 'stopped', completedEpochs: resume?.completedEpochs ?? 0 });
+      return;
+    }
+    throw e;
+  }
   const split = splitTrainValidation(firstN(all.train, config.trainLimit), config.validationSplit);
   let model: LayersModel | undefined;
   let optimizer: Optimizer | undefined;
@@ -218,6 +233,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'stop':
       stopRequested = true;
+      download?.abort();
       paused = false;
       wake?.();
       return;

@@ -273,14 +273,14 @@ export default function TrainingIsland() {
               {t.pause}
             </button>
           )}{' '}
-          <button type="button" disabled={phase === 'stopping' || phase === 'starting'} onClick={() => { setPhase('stopping'); send({ type: 'stop' }); }}>
+          <button type="button" disabled={phase === 'stopping'} onClick={() => { setPhase('stopping'); send({ type: 'stop' }); }}>
             {t.stop}
           </button>
         </div>
       )}
 
       <p class="training__status" role="status" data-testid="training-status">
-        {phase === 'starting' && (dataProgress && dataProgress.loaded < dataProgress.total ? `${t.preparing} ${formatBytes(dataProgress.loaded)} / ${formatBytes(dataProgress.total)}` : t.preparing)}
+        {phase === 'starting' && t.preparing}
         {phase === 'running' && (validating !== undefined ? t.validating(validating + 1) : t.running)}
         {phase === 'pausing' && t.pausing}
         {phase === 'paused' && pausedAt && t.paused(pausedAt.epoch + 1, pausedAt.batch)}
@@ -288,6 +288,14 @@ export default function TrainingIsland() {
         {phase === 'done' && t.done(epochsDone)}
         {phase === 'stopped' && t.stopped(epochsDone)}
       </p>
+      {phase === 'starting' && dataProgress && dataProgress.total > 0 && dataProgress.loaded < dataProgress.total && (
+        <div class="download">
+          <progress max={dataProgress.total} value={dataProgress.loaded} aria-label={strings.data.progressLabel} />
+          <p class="download__text">
+            {strings.data.progress(formatBytes(dataProgress.loaded), formatBytes(dataProgress.total), Math.floor((dataProgress.loaded / dataProgress.total) * 100))}
+          </p>
+        </div>
+      )}
       {failure && (
         <div role="alert" class="error">
           <p>{t.failed[failure.kind]}</p>
