@@ -47,6 +47,15 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>) {
       post({ type: 'failed', kind: 'device-lost', message: deviceLost });
     });
   }
+  if (report.backend === 'webgl') {
+    // A lost WebGL context leaves tfjs waiting for results that never come: report it at once;
+    // the page then replaces this worker, and the last saved epoch is kept.
+    const canvas = webglContext()?.canvas;
+    canvas?.addEventListener('webglcontextlost', () => {
+      deviceLost = 'WebGL context lost';
+      post({ type: 'failed', kind: 'device-lost', message: deviceLost });
+    });
+  }
   post({ type: 'ready', report });
   tensors();
 }
@@ -74,19 +83,33 @@ function firstN(a: MnistArrays, n: number | null): MnistArrays {
   return { ...a, count: n, images: a.images.subarray(0, n * size), labels: a.labels.subarray(0, n) };
 }
 
+function webglContext(): WebGL2RenderingContext | undefined {
+  return (runtime?.tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } } | undefined)?.gpgpu?.gl;
+}
+
 function classify(e: unknown): { kind: FailureKind; message: string } {
-  if (e instanceof DivergedError) return { kind: 'diverged', message: e.message };
-  if (e instanceof CheckpointError) return { kind: 'checkpoint', message: e.message };
   const message = errorMessage(e);
-  const gl = (runtime?.tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } } | undefined)?.gpgpu?.gl;
-  if (deviceLost !== undefined || gl?.isContextLost() || /context (was )?lost|device (was )?lost|device is lost/i.test(message)) {
-    return { kind: 'device-lost', message: deviceLost ?? message };
+  // A lost device also turns the loss into NaN: check it first, it is the real cause.
+  if (deviceLost !== undefined || webglContext()?.isContextLost() || /context (was )?lost|device (was )?lost|device is lost/i.test(message)) {
+    return { kind: 'device-lost', message: deviceLost ?? (webglContext()?.isContextLost() ? 'WebGL context lost' : message) };
   }
+  if (e instanceof DivergedError) return { kind: 'diverged', message };
+  if (e instanceof CheckpointError) return { kind: 'checkpoint', message };
   return { kind: 'unknown', message };
+}
+
+function loseDevice() {
+  const gl = webglContext();
+  if (gl) {
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return;
+  }
+  (runtime?.tf.backend() as unknown as { device?: { destroy(): void } } | undefined)?.device?.destroy();
 }
 
 /** Awaited after every batch: holds while paused, throws when a stop was asked for. */
 async function checkpointBetweenBatches(epoch: number, batch: number) {
+  if (deviceLost !== undefined || webglContext()?.isContextLost()) throw new Error(deviceLost ?? 'WebGL context lost');
   if (stopRequested) throw new StoppedError();
   if (paused) {
     post({ type: 'paused', epoch, batch });
@@ -230,6 +253,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'resume':
       paused = false;
       wake?.();
+      return;
+    case 'lose-device':
+      loseDevice();
       return;
     case 'stop':
       stopRequested = true;

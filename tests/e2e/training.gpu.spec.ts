@@ -136,3 +136,21 @@ test('the data download before training shows its progress and can be stopped', 
   await page.unroute('**/data/mnist/train-images.bin');
   await expect(d.getByRole('button', { name: '学習を始める' })).toBeEnabled();
 });
+
+test('a lost GPU stops training with a clear message and keeps the last saved epoch', async ({ page }, testInfo) => {
+  const backend = String(testInfo.project.metadata['backend']);
+  let d = await openAndConfigure(page, backend);
+  await d.getByRole('button', { name: '学習を始める' }).click();
+  await expect(d.getByTestId('history-row')).toHaveCount(1, LONG);
+  await expect.poll(async () => (await readStoredCheckpoint(page, 'run'))?.['completedEpochs']).toBe(1);
+  await page.evaluate(() => {
+    (globalThis as unknown as { __cnnCourseTraining: { loseDevice(): void } }).__cnnCourseTraining.loseDevice();
+  });
+  await expect(d.getByRole('alert')).toContainText('GPU が使えなくなりました', LONG);
+  expect((await readStoredCheckpoint(page, 'run'))?.['completedEpochs']).toBe(1);
+  // The saved epoch is offered again, on a fresh worker.
+  await page.reload();
+  d = demo(page);
+  await d.scrollIntoViewIfNeeded();
+  await expect(d.getByRole('region', { name: '前回の学習の続きがあります' })).toContainText('エポック 1 / 2 まで完了');
+});

@@ -32,6 +32,16 @@ export function send(m: ToWorker): void {
   worker.postMessage(m);
 }
 
+// The tests (and a curious learner in the console) can exercise the lost-GPU path.
+Object.defineProperty(globalThis, '__cnnCourseTraining', {
+  value: Object.freeze({
+    loseDevice: () => {
+      send({ type: 'lose-device' });
+    },
+  }),
+  configurable: true,
+});
+
 /** Starts the worker (and so tfjs and backend selection) without a job. */
 export function wakeWorker(): void {
   worker ??= spawn();

@@ -19,6 +19,8 @@ export type ToWorker =
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' }
+  /** Loses the GPU device on purpose (WEBGL_lose_context / GPUDevice.destroy), to exercise that failure path. */
+  | { readonly type: 'lose-device' }
   /** Evaluate on the first `count` test images (all 10,000 when null). */
   | { readonly type: 'evaluate'; readonly source: ModelSource; readonly count: number | null; readonly gallery: number };
 
