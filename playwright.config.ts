@@ -31,6 +31,14 @@ export default defineConfig({
     // Demos that compute with tfjs, once per GPU backend.
     { name: 'webgpu', testMatch: /\.gpu\.spec\.ts$/, use: browser(['--enable-unsafe-webgpu']), metadata: { backend: 'webgpu' } },
     { name: 'webgl', testMatch: /\.gpu\.spec\.ts$/, use: browser([]), metadata: { backend: 'webgl' } },
+    // Main-thread responsiveness during training is measured in wall-clock time, so it runs last
+    // and alone: another test's emulated GPU on the same two cores would stall the page's thread.
+    {
+      name: 'responsiveness',
+      testMatch: /responsiveness\.spec\.ts$/,
+      use: browser(['--enable-unsafe-webgpu']),
+      dependencies: ['pages', 'webgpu', 'webgl'],
+    },
   ],
   webServer: {
     command: `npx astro preview --host 127.0.0.1 --port ${PORT} --ignore-lock`,

@@ -23,20 +23,10 @@ async function openAndConfigure(page: Page, backend: string) {
 const progressValue = (l: Locator) => l.evaluate((el) => (el as HTMLProgressElement).value);
 const tensorsOf = async (d: Locator) => Number(await d.getAttribute('data-tensors'));
 
-test('trains on a subset: loss falls, bars and charts advance, pause and resume, no leak, no long task', async ({ page }, testInfo) => {
-  await page.addInitScript(() => {
-    const long: number[] = [];
-    Object.assign(globalThis, { __longTasks: long });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+test('trains on a subset: loss falls, bars and charts advance, pause and resume, no leak', async ({ page }, testInfo) => {
   const d = await openAndConfigure(page, String(testInfo.project.metadata['backend']));
   await expect(d).toHaveAttribute('data-tensors', /\d+/);
   const tensorsBefore = await tensorsOf(d);
-  await page.evaluate(() => {
-    (globalThis as unknown as { __longTasks: number[] }).__longTasks.length = 0;
-  });
 
   await d.getByRole('button', { name: '学習を始める' }).click();
   const batchBar = d.getByTestId('batch-progress');
@@ -72,8 +62,6 @@ test('trains on a subset: loss falls, bars and charts advance, pause and resume,
 
   // The model, optimizer and every batch tensor are gone again.
   await expect.poll(() => tensorsOf(d)).toBe(tensorsBefore);
-  const long = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
-  expect(long.filter((ms) => ms > 200), 'main-thread tasks over 200 ms while training').toEqual([]);
   await expectAccessible(page, 'section.training');
 });
 

@@ -1,0 +1,30 @@
+import { test, expect, lessonUrl } from './fixtures.ts';
+
+test.describe.configure({ mode: 'serial', timeout: 420_000 });
+const LONG = { timeout: 300_000 };
+
+/** Training runs in a worker: the page's main thread must never be busy for more than 200 ms. */
+for (const backend of ['webgpu', 'webgl'] as const) {
+  test(`no main-thread task over 200 ms while training on ${backend}`, async ({ page }) => {
+    await page.addInitScript(() => {
+      const long: number[] = [];
+      Object.assign(globalThis, { __longTasks: long });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${lessonUrl('training')}${backend === 'webgl' ? '?backend=webgl' : ''}`);
+    const d = page.locator('section.training');
+    await d.scrollIntoViewIfNeeded();
+    await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', backend, LONG);
+    await d.getByLabel('エポック数').selectOption('2');
+    await d.getByLabel('使う訓練画像').selectOption('300');
+    await page.evaluate(() => {
+      (globalThis as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+    });
+    await d.getByRole('button', { name: '学習を始める' }).click();
+    await expect(d.getByTestId('training-status')).toContainText('学習が終わりました', LONG);
+    const long = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
+    expect(long.filter((ms) => ms > 200), 'main-thread tasks over 200 ms while training').toEqual([]);
+  });
+}
