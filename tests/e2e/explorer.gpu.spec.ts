@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, lessonUrl, expectAccessible } from './fixtures.ts';
+import { test, expect, lessonUrl, expectAccessible, holdRequests } from './fixtures.ts';
 
 const explorer = (page: Page) => page.locator('section.explorer');
 
@@ -84,14 +84,7 @@ test('a corrupted asset shows a clear error, and retry recovers once it is good'
 });
 
 test('the download can be cancelled and started again', async ({ page }) => {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((r) => {
-    release = r;
-  });
-  await page.route('**/data/mnist/train-images.bin', async (route) => {
-    await held;
-    await route.continue().catch(() => undefined);
-  });
+  const release = await holdRequests(page, '**/data/mnist/train-images.bin');
   await openLesson(page);
   const ex = explorer(page);
   await ex.getByRole('button', { name: /MNIST データを読み込む \(9\.\d MB\)/ }).click();
@@ -99,8 +92,7 @@ test('the download can be cancelled and started again', async ({ page }) => {
   await expect(ex.getByText(/^[\d.]+ [kM]?B \/ 9\.\d MB \(\d+%\)$/)).toBeVisible();
   await ex.getByRole('button', { name: 'キャンセル' }).click();
   await expect(ex.getByRole('status')).toHaveText('ダウンロードをキャンセルしました。');
-  release();
-  await page.unroute('**/data/mnist/train-images.bin');
+  await release();
   await ex.getByRole('button', { name: /MNIST データを読み込む \(9\.\d MB\)/ }).click();
   await expect(ex.getByTestId('explorer-label')).toHaveText('5', { timeout: 60_000 });
 });

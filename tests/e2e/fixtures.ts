@@ -114,3 +114,22 @@ export async function readStoredCheckpoint(page: import('@playwright/test').Page
     slot,
   );
 }
+
+/**
+ * Holds every request for `url` until the returned `release()` is called (then lets it through
+ * and stops intercepting), so a test can act while a download is in progress.
+ */
+export async function holdRequests(page: import('@playwright/test').Page, url: string): Promise<() => Promise<void>> {
+  let open: () => void = () => undefined;
+  const held = new Promise<void>((r) => {
+    open = r;
+  });
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue().catch(() => undefined);
+  });
+  return async () => {
+    open();
+    await page.unroute(url);
+  };
+}

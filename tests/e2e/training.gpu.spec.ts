@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, lessonUrl, expectAccessible, readStoredCheckpoint } from './fixtures.ts';
+import { test, expect, lessonUrl, expectAccessible, readStoredCheckpoint, holdRequests } from './fixtures.ts';
 
 test.describe.configure({ timeout: 420_000 });
 const LONG = { timeout: 300_000 };
@@ -106,22 +106,14 @@ test('on the CPU backend the page warns that a full run is impractical and propo
 
 test('the data download before training shows its progress and can be stopped', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'webgl', 'backend-independent: runs once');
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((r) => {
-    release = r;
-  });
-  await page.route('**/data/mnist/train-images.bin', async (route) => {
-    await held;
-    await route.continue().catch(() => undefined);
-  });
+  const release = await holdRequests(page, '**/data/mnist/train-images.bin');
   const d = await openAndConfigure(page, 'webgl');
   await d.getByRole('button', { name: '学習を始める' }).click();
   await expect(d.getByRole('progressbar', { name: 'MNIST データのダウンロード' })).toBeVisible(LONG);
   await expect(d.getByText(/^[\d.]+ [kM]?B \/ 9\.\d MB \(\d+%\)$/)).toBeVisible();
   await d.getByRole('button', { name: '停止', exact: true }).click();
   await expect(d.getByTestId('training-status')).toContainText('停止しました', LONG);
-  release();
-  await page.unroute('**/data/mnist/train-images.bin');
+  await release();
   await expect(d.getByRole('button', { name: '学習を始める' })).toBeEnabled();
 });
 
