@@ -10,7 +10,7 @@ import type { LayersModel, SymbolicTensor, Tensor, io } from '@tensorflow/tfjs';
 import { loadTf, errorMessage, type LoadedTf } from '../lib/tf-runtime.ts';
 import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
-import { assertCompatible, CheckpointError, type Checkpoint } from '../lib/training/checkpoint.ts';
+import { restoreWeights, CheckpointError, type Checkpoint } from '../lib/training/checkpoint.ts';
 import { modelToFiles } from '../lib/model-files.ts';
 import { checkModel, checkWeightShapes, type LayerDescription } from '../lib/draw/model-check.ts';
 import type { DrawModelSource, FromDrawWorker, ModelErrorCode, ModelKind, ToDrawWorker } from '../lib/draw/protocol.ts';
@@ -127,13 +127,7 @@ function loadFromCheckpoint(checkpoint: Checkpoint): LayersModel {
   const t = tf();
   const model = buildCnn(t, DECK_CNN);
   try {
-    assertCompatible(model, checkpoint);
-    const weights = checkpoint.weights.map((w) => t.tensor(w.data, [...w.shape]));
-    try {
-      model.setWeights(weights);
-    } finally {
-      t.dispose(weights);
-    }
+    restoreWeights(t, model, checkpoint);
     return model;
   } catch (e) {
     model.dispose();

@@ -12,7 +12,7 @@ import type { MnistArrays } from '../lib/mnist/assets.ts';
 import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
 import { createOptimizer, evaluate, trainEpoch, DivergedError, StoppedError, type EpochStats } from '../lib/training/train-loop.ts';
-import { captureCheckpoint, restoreCheckpoint, CheckpointError, type Checkpoint, type RunConfig } from '../lib/training/checkpoint.ts';
+import { captureCheckpoint, restoreCheckpoint, restoreWeights, CheckpointError, type Checkpoint, type RunConfig } from '../lib/training/checkpoint.ts';
 import type { FailureKind, FromWorker, Misclassified, ModelSource, ToWorker } from '../lib/training/protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -193,9 +193,7 @@ async function loadModel(source: ModelSource): Promise<LayersModel> {
   if (source.kind === 'url') return tf.loadLayersModel(source.url);
   const model = buildCnn(tf, DECK_CNN);
   try {
-    const optimizer = createOptimizer(tf);
-    await restoreCheckpoint(tf, model, optimizer, { ...source.checkpoint, optimizer: [] });
-    optimizer.dispose();
+    restoreWeights(tf, model, source.checkpoint);
     return model;
   } catch (e) {
     model.dispose();

@@ -102,8 +102,8 @@ export function assertCompatible(model: LayersModel, ckpt: Checkpoint): void {
   }
 }
 
-/** Writes a checkpoint's weights and optimizer state into a freshly built model and optimizer. */
-export async function restoreCheckpoint(tf: Tf, model: LayersModel, optimizer: Optimizer, ckpt: Checkpoint): Promise<void> {
+/** Writes a checkpoint's weights (only) into a model of the same shape; for inference. */
+export function restoreWeights(tf: Tf, model: LayersModel, ckpt: Checkpoint): void {
   assertCompatible(model, ckpt);
   const weights = ckpt.weights.map((w) => tf.tensor(w.data, [...w.shape]));
   try {
@@ -111,6 +111,11 @@ export async function restoreCheckpoint(tf: Tf, model: LayersModel, optimizer: O
   } finally {
     tf.dispose(weights);
   }
+}
+
+/** Writes a checkpoint's weights and optimizer state into a freshly built model and optimizer. */
+export async function restoreCheckpoint(tf: Tf, model: LayersModel, optimizer: Optimizer, ckpt: Checkpoint): Promise<void> {
+  restoreWeights(tf, model, ckpt);
   if (ckpt.optimizer.length > 0) {
     const named: { name: string; tensor: Tensor }[] = ckpt.optimizer.map((w, i) => ({
       name: w.name,
