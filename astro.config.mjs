@@ -11,9 +11,17 @@ import rehypeKatex from 'rehype-katex';
  * `BASE_PATH=/repo/ npm run build`. Every internal link goes through `withBase()`.
  */
 const base = process.env.BASE_PATH ?? '/';
+/**
+ * `CNN_COURSE_TEST_HOOKS=1` makes the end-to-end tests' build: the same site plus the test-only
+ * switches (lose the GPU, make a run diverge), compiled out of every other build.
+ * `ASTRO_OUT_DIR` lets the tests keep their builds beside the production one in dist/.
+ */
+const testHooks = process.env.CNN_COURSE_TEST_HOOKS === '1';
+const outDir = process.env.ASTRO_OUT_DIR ?? './dist';
 
 export default defineConfig({
   base,
+  outDir,
   trailingSlash: 'always',
   // Astro 7's default Markdown processor ignores remark/rehype plugins, so KaTeX
   // would not run; the unified processor honours them and MDX inherits it.
@@ -25,6 +33,7 @@ export default defineConfig({
   integrations: [mdx(), preact()],
   build: { inlineStylesheets: 'never' },
   vite: {
+    define: { __CNN_TEST_HOOKS__: JSON.stringify(testHooks) },
     worker: {
       // The default iife format inlines the whole worker (and its copy of tfjs) as a string.
       format: 'es',

@@ -132,11 +132,13 @@ export function loadTf(options: { forced?: BackendName | undefined } = {}): Prom
     const tf = await import('@tensorflow/tfjs');
     await import('@tensorflow/tfjs-backend-webgpu');
     const report = await selectBackend(options.forced, (name) => tryRealBackend(tf, name));
-    // A read-only probe for the end-to-end tests' leak checks (tensor count, backend).
-    Object.defineProperty(globalThis, '__cnnCourseTf', {
-      value: Object.freeze({ numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() }),
-      configurable: true,
-    });
+    // The end-to-end tests' build only: a read-only probe for the leak checks (tensor count, backend).
+    if (__CNN_TEST_HOOKS__) {
+      Object.defineProperty(globalThis, '__cnnCourseTf', {
+        value: Object.freeze({ numTensors: () => tf.memory().numTensors, backend: () => tf.getBackend() }),
+        configurable: true,
+      });
+    }
     return { tf, report };
   })();
   loading.catch(() => {

@@ -5,7 +5,7 @@
  * protocol in src/lib/training/protocol.ts.
  */
 import type { LayersModel, Optimizer } from '@tensorflow/tfjs';
-import { loadTf, errorMessage, type LoadedTf } from '../lib/tf-runtime.ts';
+import { loadTf, errorMessage, type LoadedTf, type Tf } from '../lib/tf-runtime.ts';
 import { loadMnist, imageAt, MnistLoadError, type MnistFullData } from '../lib/mnist/loader.ts';
 import { splitTrainValidation } from '../lib/mnist/split.ts';
 import type { MnistArrays } from '../lib/mnist/assets.ts';
@@ -13,7 +13,7 @@ import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
 import { createOptimizer, evaluate, trainEpoch, DivergedError, StoppedError, type EpochStats } from '../lib/training/train-loop.ts';
 import { captureCheckpoint, restoreCheckpoint, restoreWeights, CheckpointError, type Checkpoint, type RunConfig } from '../lib/training/checkpoint.ts';
-import type { FailureKind, FromWorker, Misclassified, ModelSource, ToWorker } from '../lib/training/protocol.ts';
+import type { FailureKind, FromWorker, Misclassified, ModelSource, TestToWorker, ToWorker } from '../lib/training/protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,7 +28,11 @@ let dataUrl = '';
 let data: MnistFullData | undefined;
 let busy = false;
 let paused = false;
+/** Set by 'step' while paused: run one more batch, then pause again. */
+let stepOnce = false;
 let stopRequested = false;
+/** Test builds only: poison the weights before the next batch, so its loss is NaN. */
+let divergeNext = false;
 let wake: (() => void) | undefined;
 let deviceLost: string | undefined;
 
@@ -107,19 +111,46 @@ function loseDevice() {
   (runtime?.tf.backend() as unknown as { device?: { destroy(): void } } | undefined)?.device?.destroy();
 }
 
-/** Awaited after every batch: holds while paused, throws when a stop was asked for. */
-async function checkpointBetweenBatches(epoch: number, batch: number) {
+/**
+ * Awaited before the first batch of every epoch and after every batch that does not end one:
+ * holds while paused (acknowledging with the position and Adam's step count), lets one batch
+ * through after a 'step', throws when a stop was asked for.
+ */
+async function checkpointBetweenBatches(epoch: number, batch: number, step: number) {
   if (deviceLost !== undefined || webglContext()?.isContextLost()) throw new Error(deviceLost ?? 'WebGL context lost');
   if (stopRequested) throw new StoppedError();
+  if (stepOnce) {
+    stepOnce = false;
+    paused = true;
+  }
   if (paused) {
-    post({ type: 'paused', epoch, batch });
+    post({ type: 'paused', epoch, batch, step });
     await new Promise<void>((resolve) => {
       wake = resolve;
     });
     wake = undefined;
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by a "stop" message while we awaited
     if (stopRequested) throw new StoppedError();
-    post({ type: 'resumed' });
+    post({ type: 'resumed', step: stepOnce });
+  }
+}
+
+/** The sum of every weight of the model, read back from the backend: a fingerprint of its state. */
+async function weightsSum(model: LayersModel): Promise<number> {
+  let sum = 0;
+  for (const w of model.weights) {
+    const values = (await w.read().data()) as Float32Array;
+    for (const v of values) sum += v;
+  }
+  return sum;
+}
+
+/** Test builds only: makes every weight NaN, as a diverging run would. */
+function poisonWeights(tf: Tf, model: LayersModel) {
+  for (const w of model.weights) {
+    const nan = tf.fill(w.shape as number[], NaN);
+    w.write(nan);
+    nan.dispose();
   }
 }
 
@@ -148,21 +179,41 @@ async function train(config: RunConfig, resume: Checkpoint | null) {
       await restoreCheckpoint(tf, model, optimizer, resume);
       history = [...resume.history];
     }
-    post({ type: 'run-start', config, trainCount: split.train.count, validationCount: split.validation.count, startEpoch: completed, history });
     const m = model;
     const o = optimizer;
+    post({
+      type: 'run-start',
+      config,
+      trainCount: split.train.count,
+      validationCount: split.validation.count,
+      startEpoch: completed,
+      history,
+      step: o.iterations,
+      weightsSum: await weightsSum(m),
+    });
     for (let epoch = completed; epoch < config.epochs; epoch++) {
+      await checkpointBetweenBatches(epoch, 0, o.iterations);
       const t0 = performance.now();
       let seen = 0;
+      let batchStart = t0;
       const stats = await trainEpoch(tf, m, o, split.train, {
         epoch,
         batchSize: config.batchSize,
         seed: config.seed,
+        beforeBatch: () => {
+          batchStart = performance.now();
+          if (__CNN_TEST_HOOKS__ && divergeNext) {
+            divergeNext = false;
+            poisonWeights(tf, m);
+          }
+        },
         onBatch: async (ev) => {
           seen += ev.size;
-          post({ type: 'batch', ...ev, imagesPerSecond: seen / ((performance.now() - t0) / 1000) });
+          const now = performance.now();
+          post({ type: 'batch', ...ev, step: o.iterations, ms: now - batchStart, imagesPerSecond: seen / ((now - t0) / 1000) });
           tensors();
-          await checkpointBetweenBatches(epoch, ev.batch);
+          // The last batch of an epoch goes straight on to validation and the checkpoint.
+          if (ev.batch < ev.batches) await checkpointBetweenBatches(epoch, ev.batch, o.iterations);
         },
       });
       post({ type: 'validating', epoch });
@@ -173,7 +224,6 @@ async function train(config: RunConfig, resume: Checkpoint | null) {
       const checkpoint = await captureCheckpoint(tf, m, o, { config, completedEpochs: completed, history });
       post({ type: 'epoch', stats: history[history.length - 1] as EpochStats, checkpoint });
       tensors();
-      await checkpointBetweenBatches(epoch, 0);
     }
     const final = await captureCheckpoint(tf, m, o, { config, completedEpochs: completed, history });
     post({ type: 'done', checkpoint: final });
@@ -237,8 +287,17 @@ async function runEvaluation(msg: Extract<ToWorker, { type: 'evaluate' }>) {
   }
 }
 
+/** Test builds only: lose the GPU, or make the next batch diverge. */
+function testHook(msg: ToWorker | TestToWorker): boolean {
+  if (msg.type === 'test:lose-device') loseDevice();
+  else if (msg.type === 'test:diverge') divergeNext = true;
+  else return false;
+  return true;
+}
+
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
+  if (__CNN_TEST_HOOKS__ && testHook(msg)) return;
   switch (msg.type) {
     case 'init':
       initialising = init(msg).catch((e: unknown) => {
@@ -252,8 +311,12 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       paused = false;
       wake?.();
       return;
-    case 'lose-device':
-      loseDevice();
+    case 'step':
+      // Only meaningful while paused: one batch, then the next pause acknowledgement.
+      if (!paused) return;
+      paused = false;
+      stepOnce = true;
+      wake?.();
       return;
     case 'stop':
       stopRequested = true;
@@ -266,7 +329,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       if (busy) return;
       busy = true;
       paused = false;
+      stepOnce = false;
       stopRequested = false;
+      divergeNext = false;
       const job = (async () => {
         await initialising;
         await (msg.type === 'train' ? train(msg.config, msg.resume) : runEvaluation(msg));

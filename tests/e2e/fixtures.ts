@@ -124,12 +124,28 @@ export async function holdRequests(page: import('@playwright/test').Page, url: s
   const held = new Promise<void>((r) => {
     open = r;
   });
-  await page.route(url, async (route) => {
+  // On the context, so that requests made by the page's workers are held too.
+  const context = page.context();
+  await context.route(url, async (route) => {
     await held;
     await route.continue().catch(() => undefined);
   });
   return async () => {
     open();
-    await page.unroute(url);
+    await context.unroute(url);
   };
+}
+
+/** Calls one of the test build's training hooks (see src/components/training/worker-client.ts). */
+export async function trainingHooks(page: import('@playwright/test').Page, hook: 'loseDevice' | 'diverge'): Promise<void> {
+  await page.evaluate((hook) => {
+    (globalThis as unknown as { __cnnCourseTraining: Record<typeof hook, () => void> }).__cnnCourseTraining[hook]();
+  }, hook);
+}
+
+/** The sum of a checkpoint's weights, in storage order (the training worker reports the same sum). */
+export function weightsSum(c: CheckpointJson): number {
+  let sum = 0;
+  for (const w of c.weights) for (const v of w.data) sum += v;
+  return sum;
 }

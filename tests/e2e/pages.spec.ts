@@ -59,22 +59,23 @@ for (const slug of COURSE_ORDER) {
 }
 
 test('next links walk the whole course in map order, previous links walk back', async ({ page }) => {
+  // 36 page loads, some of them starting demos (tfjs, workers) while other tests use both cores.
+  test.setTimeout(240_000);
   await page.goto(lessonUrl(COURSE_ORDER[0]));
-  const visited: string[] = [];
-  for (;;) {
-    visited.push(new URL(page.url()).pathname);
-    const next = page.locator('a[rel="next"]');
-    if ((await next.count()) === 0) break;
-    await next.click();
-  }
+  const walk = async (rel: 'next' | 'prev') => {
+    const seen: string[] = [];
+    for (;;) {
+      seen.push(new URL(page.url()).pathname);
+      const link = page.locator(`a[rel="${rel}"]`);
+      if ((await link.count()) === 0) return seen;
+      const target = new URL((await link.getAttribute('href')) ?? '', page.url()).href;
+      await link.click();
+      await expect(page).toHaveURL(target);
+    }
+  };
+  const visited = await walk('next');
   expect(visited).toEqual(COURSE_ORDER.map((s) => `/${lessonUrl(s)}`));
-  const back: string[] = [];
-  for (;;) {
-    back.push(new URL(page.url()).pathname);
-    const prev = page.locator('a[rel="prev"]');
-    if ((await prev.count()) === 0) break;
-    await prev.click();
-  }
+  const back = await walk('prev');
   expect(back).toEqual([...visited].reverse());
 });
 

@@ -19,7 +19,7 @@ const SUBSETS: readonly (number | null)[] = [null, 10_000, 2_000, 300];
 const CPU_SUBSET = { limit: 2_000, epochs: 3 };
 const SEED = 42;
 
-type Phase = 'setup' | 'starting' | 'running' | 'pausing' | 'paused' | 'stopping' | 'done' | 'stopped' | 'failed';
+type Phase = 'setup' | 'starting' | 'running' | 'pausing' | 'paused' | 'stepping' | 'stopping' | 'done' | 'stopped' | 'failed';
 
 interface Run {
   readonly config: RunConfig;
@@ -49,6 +49,8 @@ export default function TrainingIsland() {
   const [dataProgress, setDataProgress] = useState<{ loaded: number; total: number }>();
   const [tensors, setTensors] = useState<number>();
   const [clock, setClock] = useState({ started: 0, now: 0, steps: 0 });
+  /** The worker's own counters: Adam's step count, the last batch's duration, the starting weights' sum. */
+  const [worker, setWorker] = useState<{ step: number; batchMs?: number; weightsSum?: number }>({ step: 0 });
   const runRef = useRef<Run>();
   runRef.current = run;
 
@@ -67,7 +69,7 @@ export default function TrainingIsland() {
   }, []);
 
   useEffect(() => {
-    if (phase !== 'running' && phase !== 'pausing') return undefined;
+    if (phase !== 'running' && phase !== 'pausing' && phase !== 'stepping') return undefined;
     const id = setInterval(() => {
       setClock((c) => ({ ...c, now: performance.now() }));
     }, 1000);
@@ -89,7 +91,9 @@ export default function TrainingIsland() {
         setRun({ config: m.config, trainCount: m.trainCount, batches });
         setHistory(m.history);
         setPos({ epoch: m.startEpoch, batch: 0 });
-        setPhase('running');
+        setWorker({ step: m.step, weightsSum: m.weightsSum });
+        // A pause asked for while the data loaded holds before the first batch.
+        setPhase((p) => (p === 'pausing' ? 'pausing' : 'running'));
         setClock({ started: performance.now(), now: performance.now(), steps: 0 });
         return;
       }
@@ -97,6 +101,7 @@ export default function TrainingIsland() {
         const r = runRef.current;
         const x = m.epoch + m.batch / m.batches;
         setPos({ epoch: m.epoch, batch: m.batch });
+        setWorker((w) => ({ ...w, step: m.step, batchMs: m.ms }));
         setSpeed(m.imagesPerSecond);
         setBatchLoss((a) => [...a, [x, m.loss]]);
         setBatchAcc((a) => [...a, [x, m.accuracy]]);
@@ -121,10 +126,11 @@ export default function TrainingIsland() {
         return;
       case 'paused':
         setPausedAt({ epoch: m.epoch, batch: m.batch });
+        setWorker((w) => ({ ...w, step: m.step }));
         setPhase('paused');
         return;
       case 'resumed':
-        setPhase('running');
+        setPhase(m.step ? 'stepping' : 'running');
         return;
       case 'stopped':
         setPhase('stopped');
@@ -159,6 +165,8 @@ export default function TrainingIsland() {
     setBatchLoss([]);
     setBatchAcc([]);
     setPos({ epoch: resume?.completedEpochs ?? 0, batch: 0 });
+    setRun(undefined);
+    setDataProgress(undefined);
     setPhase('starting');
     setResumable(null);
     send({ type: 'train', config, resume });
@@ -182,7 +190,7 @@ export default function TrainingIsland() {
     if (hydrated) wakeWorker();
   }, [hydrated]);
 
-  const active = phase === 'starting' || phase === 'running' || phase === 'pausing' || phase === 'paused' || phase === 'stopping';
+  const active = phase === 'starting' || phase === 'running' || phase === 'pausing' || phase === 'paused' || phase === 'stepping' || phase === 'stopping';
   const planned = validationSplit(limit ?? MNIST.trainCount, DECK_FIT.validationSplit);
   const deck = isDeckConfig({ epochs, trainLimit: limit, batchSize: DECK_FIT.batchSize, validationSplit: DECK_FIT.validationSplit });
   const cfg = run?.config;
@@ -195,7 +203,15 @@ export default function TrainingIsland() {
   const lossMax = Math.max(0.5, ...batchLoss.map(([, v]) => v), ...history.map((h) => h.valLoss));
 
   return (
-    <section class="demo training" aria-labelledby="training-title" data-phase={phase} data-tensors={tensors}>
+    <section
+      class="demo training"
+      aria-labelledby="training-title"
+      data-phase={phase}
+      data-tensors={tensors}
+      data-step={worker.step}
+      data-batch-ms={worker.batchMs?.toFixed(0)}
+      data-weights-sum={worker.weightsSum}
+    >
       <p class="demo__title" id="training-title">{t.title}</p>
       <BackendBadge report={report} error={failure?.kind === 'backend' ? failure.message : undefined} />
       {report?.backend === 'cpu' && (
@@ -265,11 +281,16 @@ export default function TrainingIsland() {
       {active && (
         <div class="training__controls">
           {phase === 'paused' ? (
-            <button type="button" class="button--primary" onClick={() => { send({ type: 'resume' }); }}>
-              {t.resume}
-            </button>
+            <>
+              <button type="button" class="button--primary" onClick={() => { send({ type: 'resume' }); }}>
+                {t.resume}
+              </button>{' '}
+              <button type="button" onClick={() => { setPhase('stepping'); send({ type: 'step' }); }}>
+                {t.stepButton}
+              </button>
+            </>
           ) : (
-            <button type="button" disabled={phase !== 'running'} onClick={() => { setPhase('pausing'); send({ type: 'pause' }); }}>
+            <button type="button" disabled={phase !== 'running' && phase !== 'starting'} onClick={() => { setPhase('pausing'); send({ type: 'pause' }); }}>
               {t.pause}
             </button>
           )}{' '}
@@ -284,11 +305,12 @@ export default function TrainingIsland() {
         {phase === 'running' && (validating !== undefined ? t.validating(validating + 1) : t.running)}
         {phase === 'pausing' && t.pausing}
         {phase === 'paused' && pausedAt && t.paused(pausedAt.epoch + 1, pausedAt.batch)}
+        {phase === 'stepping' && t.stepping}
         {phase === 'stopping' && t.stopping}
         {phase === 'done' && t.done(epochsDone)}
         {phase === 'stopped' && t.stopped(epochsDone)}
       </p>
-      {phase === 'starting' && dataProgress && dataProgress.total > 0 && dataProgress.loaded < dataProgress.total && (
+      {(phase === 'starting' || (phase === 'pausing' && !run)) && dataProgress && dataProgress.total > 0 && dataProgress.loaded < dataProgress.total && (
         <div class="download">
           <progress max={dataProgress.total} value={dataProgress.loaded} aria-label={strings.data.progressLabel} />
           <p class="download__text">
@@ -320,6 +342,7 @@ export default function TrainingIsland() {
           </label>
           <p class="training__numbers">
             <span>{t.speed(speed.toFixed(1))}</span> <span>{t.elapsed(formatDuration(elapsed))}</span>{' '}
+            <span data-testid="adam-steps">{t.steps(formatInt(worker.step))}</span>{' '}
             <span data-testid="remaining">{remaining === undefined ? (active ? t.estimating : '') : t.remaining(formatDuration(remaining))}</span>{' '}
             {remaining !== undefined && <span>{t.totalEstimate(formatDuration(elapsed + remaining))}</span>}
           </p>

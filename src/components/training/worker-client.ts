@@ -2,7 +2,7 @@
  * The page's handle on the training worker: created on first use, shared by the islands of a
  * page, replaced after a fatal failure (a lost GPU leaves the old worker's backend unusable).
  */
-import type { FromWorker, ToWorker } from '../../lib/training/protocol.ts';
+import type { FromWorker, TestToWorker, ToWorker } from '../../lib/training/protocol.ts';
 import { parseBackendParam } from '../../lib/tf-runtime.ts';
 import { MNIST_BASE } from '../mnist/mnist-data.ts';
 
@@ -27,20 +27,25 @@ function spawn(): Worker {
   return w;
 }
 
-export function send(m: ToWorker): void {
+export function send(m: ToWorker | TestToWorker): void {
   worker ??= spawn();
   worker.postMessage(m);
 }
 
-// The tests (and a curious learner in the console) can exercise the lost-GPU path.
-Object.defineProperty(globalThis, '__cnnCourseTraining', {
-  value: Object.freeze({
-    loseDevice: () => {
-      send({ type: 'lose-device' });
-    },
-  }),
-  configurable: true,
-});
+// The end-to-end tests' build only: ways to exercise the lost-GPU and diverged-run paths.
+if (__CNN_TEST_HOOKS__) {
+  Object.defineProperty(globalThis, '__cnnCourseTraining', {
+    value: Object.freeze({
+      loseDevice: () => {
+        send({ type: 'test:lose-device' });
+      },
+      diverge: () => {
+        send({ type: 'test:diverge' });
+      },
+    }),
+    configurable: true,
+  });
+}
 
 /** Starts the worker (and so tfjs and backend selection) without a job. */
 export function wakeWorker(): void {

@@ -18,11 +18,18 @@ export type ToWorker =
   | { readonly type: 'train'; readonly config: RunConfig; readonly resume: Checkpoint | null }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
+  /** While paused: train one batch (or finish the epoch's validation), then pause again. */
+  | { readonly type: 'step' }
   | { readonly type: 'stop' }
-  /** Loses the GPU device on purpose (WEBGL_lose_context / GPUDevice.destroy), to exercise that failure path. */
-  | { readonly type: 'lose-device' }
   /** Evaluate on the first `count` test images (all 10,000 when null). */
   | { readonly type: 'evaluate'; readonly source: ModelSource; readonly count: number | null; readonly gallery: number };
+
+/** Only a build with CNN_COURSE_TEST_HOOKS=1 understands these (the end-to-end tests' switches). */
+export type TestToWorker =
+  /** Loses the GPU device on purpose (WEBGL_lose_context / GPUDevice.destroy). */
+  | { readonly type: 'test:lose-device' }
+  /** The next batch starts from NaN weights, so its loss is NaN, as in a diverged run. */
+  | { readonly type: 'test:diverge' };
 
 export type FailureKind = 'diverged' | 'device-lost' | 'backend' | 'data' | 'checkpoint' | 'unknown';
 
@@ -48,13 +55,27 @@ export interface EvaluationResult {
 export type FromWorker =
   | { readonly type: 'ready'; readonly report: BackendReport }
   | { readonly type: 'data-progress'; readonly loaded: number; readonly total: number }
-  | { readonly type: 'run-start'; readonly config: RunConfig; readonly trainCount: number; readonly validationCount: number; readonly startEpoch: number; readonly history: readonly EpochStats[] }
-  | ({ readonly type: 'batch'; readonly imagesPerSecond: number } & BatchEvent)
+  | {
+      readonly type: 'run-start';
+      readonly config: RunConfig;
+      readonly trainCount: number;
+      readonly validationCount: number;
+      readonly startEpoch: number;
+      readonly history: readonly EpochStats[];
+      /** Adam's step count once the model is built (and restored, on a resume). */
+      readonly step: number;
+      /** The sum of all the model's weights as the run starts: shows which weights it starts from. */
+      readonly weightsSum: number;
+    }
+  /** A batch was trained; `step` is Adam's step count after it, `ms` how long the batch took. */
+  | ({ readonly type: 'batch'; readonly step: number; readonly ms: number; readonly imagesPerSecond: number } & BatchEvent)
   | { readonly type: 'validating'; readonly epoch: number }
   /** An epoch finished and its checkpoint is attached (the page stores it). */
   | { readonly type: 'epoch'; readonly stats: EpochStats; readonly checkpoint: Checkpoint }
-  | { readonly type: 'paused'; readonly epoch: number; readonly batch: number }
-  | { readonly type: 'resumed' }
+  /** The run holds before batch `batch + 1` of `epoch` (batch 0: before the epoch's first batch). */
+  | { readonly type: 'paused'; readonly epoch: number; readonly batch: number; readonly step: number }
+  /** `step`: for one batch only, then 'paused' again. */
+  | { readonly type: 'resumed'; readonly step: boolean }
   | { readonly type: 'stopped'; readonly completedEpochs: number }
   | { readonly type: 'done'; readonly checkpoint: Checkpoint }
   | { readonly type: 'eval-progress'; readonly done: number; readonly total: number }

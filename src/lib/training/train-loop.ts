@@ -104,6 +104,8 @@ export interface EpochOptions {
   readonly epoch: number;
   readonly batchSize: number;
   readonly seed: number;
+  /** Called just before each batch is built and trained. */
+  readonly beforeBatch?: (batch: number) => void;
   /** Called after each batch; may await (to pause) or throw StoppedError (to stop). */
   readonly onBatch?: (e: BatchEvent) => void | Promise<void>;
 }
@@ -119,6 +121,7 @@ export async function trainEpoch(tf: Tf, model: LayersModel, optimizer: Optimize
   let accSum = 0;
   let seen = 0;
   for (let b = 0; b < batches; b++) {
+    options.beforeBatch?.(b + 1);
     const indices = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, train.count));
     const { xs, ys } = makeBatch(tf, train, indices, scratch);
     let step: StepResult;

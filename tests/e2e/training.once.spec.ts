@@ -1,0 +1,38 @@
+import type { Page } from '@playwright/test';
+import { test, expect, lessonUrl, holdRequests } from './fixtures.ts';
+
+/** Parts of the training lesson that do not depend on the GPU backend: run once. */
+const LONG = { timeout: 120_000 };
+const demo = (page: Page) => page.locator('section.training');
+
+test('on the CPU backend the page warns that a full run is impractical and proposes a subset', async ({ page }) => {
+  await page.goto(`${lessonUrl('training')}?backend=cpu`);
+  const d = demo(page);
+  await d.scrollIntoViewIfNeeded();
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', 'cpu', LONG);
+  await expect(d).toContainText('元資料どおりの学習は現実的ではありません');
+  await d.getByRole('button', { name: /小さなサブセット \(2,000 枚・3 エポック\) に切り替える/ }).click();
+  await expect(d.getByLabel('エポック数')).toHaveValue('3');
+  await expect(d.getByTestId('config-kind')).toContainText('元資料の設定とは異なります');
+  await expect(d.getByText('→ 学習 1,800 枚 + 検証 200 枚')).toBeVisible();
+});
+
+test('the data download before training shows its progress and can be stopped', async ({ page }) => {
+  const release = await holdRequests(page, '**/data/mnist/train-images.bin');
+  await page.goto(lessonUrl('training'));
+  const d = demo(page);
+  await d.scrollIntoViewIfNeeded();
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl/, LONG);
+  await d.getByLabel('エポック数').selectOption('2');
+  await d.getByLabel('使う訓練画像').selectOption('300');
+  await d.getByRole('button', { name: '学習を始める' }).click();
+  await expect(d.getByRole('progressbar', { name: 'MNIST データのダウンロード' })).toBeVisible(LONG);
+  await expect(d.getByText(/^[\d.]+ [kM]?B \/ 9\.\d MB \(\d+%\)$/)).toBeVisible();
+  await d.getByRole('button', { name: '停止', exact: true }).click();
+  await expect(d.getByTestId('training-status')).toContainText('停止しました', LONG);
+  // Stopped during the download: no batch was trained.
+  await expect(d).toHaveAttribute('data-step', '0');
+  await expect(d.getByTestId('history-row')).toHaveCount(0);
+  await release();
+  await expect(d.getByRole('button', { name: '学習を始める' })).toBeEnabled();
+});
