@@ -112,7 +112,7 @@ export const ja = {
     cpuSwitch: (n: string, epochs: number) => `小さなサブセット (${n} 枚・${epochs} エポック) に切り替える`,
     saveFailed: (msg: string) => `チェックポイントを保存できませんでした: ${msg}`,
     failed: {
-      diverged: '損失が数値でなくなりました (NaN または無限大)。学習が発散しています。最後に保存したエポックの状態は残っています。',
+      diverged: '損失が正しい数値でなくなりました (NaN・無限大・負の値、または重みが NaN)。学習が発散しています。最後に保存したエポックの状態は残っています。',
       'device-lost': 'GPU が使えなくなりました (デバイスの喪失)。最後に保存したエポックから再開できます。',
       backend: 'TensorFlow.js のバックエンドを起動できませんでした。',
       data: 'MNIST データを読み込めませんでした。',

@@ -8,7 +8,7 @@ import { loadMnist } from '../lib/mnist/loader.ts';
 import { splitTrainValidation } from '../lib/mnist/split.ts';
 import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
-import { createOptimizer, evaluate, trainEpoch, type EpochStats } from '../lib/training/train-loop.ts';
+import { checkWeightsFinite, createOptimizer, evaluate, trainEpoch, type EpochStats } from '../lib/training/train-loop.ts';
 import { captureCheckpoint, packCheckpoint, restoreCheckpoint, unpackCheckpoint, type PackedCheckpoint, type RunConfig } from '../lib/training/checkpoint.ts';
 import { modelToFiles } from '../lib/model-files.ts';
 
@@ -57,6 +57,7 @@ export async function runPretrain(options: { config: RunConfig; resume?: { heade
       },
     });
     const seconds = (performance.now() - t0) / 1000;
+    await checkWeightsFinite(model, epoch);
     const val = await evaluate(tf, model, split.validation);
     const test = await evaluate(tf, model, data.test);
     history = [...history, { epoch, loss: stats.loss, accuracy: stats.accuracy, valLoss: val.loss, valAccuracy: val.accuracy, seconds }];

@@ -11,7 +11,7 @@ import { splitTrainValidation } from '../lib/mnist/split.ts';
 import type { MnistArrays } from '../lib/mnist/assets.ts';
 import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
-import { createOptimizer, evaluate, trainEpoch, DivergedError, StoppedError, type EpochStats } from '../lib/training/train-loop.ts';
+import { checkWeightsFinite, createOptimizer, evaluate, trainEpoch, DivergedError, StoppedError, type EpochStats } from '../lib/training/train-loop.ts';
 import { captureCheckpoint, restoreCheckpoint, restoreWeights, CheckpointError, type Checkpoint, type RunConfig } from '../lib/training/checkpoint.ts';
 import type { FailureKind, FromWorker, Misclassified, ModelSource, TestToWorker, ToWorker } from '../lib/training/protocol.ts';
 
@@ -216,6 +216,8 @@ async function train(config: RunConfig, resume: Checkpoint | null) {
           if (ev.batch < ev.batches) await checkpointBetweenBatches(epoch, ev.batch, o.iterations);
         },
       });
+      // Never validate or save a model whose weights broke down (whatever the loss said).
+      await checkWeightsFinite(m, epoch);
       post({ type: 'validating', epoch });
       const val = await evaluate(tf, m, split.validation, { batchSize: 256 });
       const seconds = (performance.now() - t0) / 1000;

@@ -5,7 +5,7 @@ import type { CnnSpec } from '../../src/lib/cnn-architecture.ts';
 import { buildCnn } from '../../src/lib/cnn-model.ts';
 import { parseIdxImages, parseIdxLabels } from '../../src/lib/mnist/idx.ts';
 import type { MnistArrays } from '../../src/lib/mnist/assets.ts';
-import { createOptimizer, evaluate, trainEpoch, trainStep, makeBatch, DivergedError } from '../../src/lib/training/train-loop.ts';
+import { checkLoss, checkWeightsFinite, createOptimizer, evaluate, trainEpoch, trainStep, makeBatch, DivergedError } from '../../src/lib/training/train-loop.ts';
 import { captureCheckpoint, restoreCheckpoint, assertCompatible, CheckpointError, type RunConfig } from '../../src/lib/training/checkpoint.ts';
 import { epochOrder, mulberry32 } from '../../src/lib/training/random.ts';
 
@@ -104,6 +104,27 @@ describe('training loop', () => {
     const run = trainEpoch(tf, model, createOptimizer(tf), subset, { epoch: 0, batchSize: 32, seed: 1 });
     await expect(run).rejects.toBeInstanceOf(DivergedError);
     await expect(run).rejects.toThrow(/epoch 1, batch 1/);
+    // Such weights are refused before any checkpoint is taken.
+    await expect(checkWeightsFinite(model, 0)).rejects.toThrow(/weight .* holds a NaN or an infinity after epoch 1/);
+    model.dispose();
+  });
+
+  it('takes a negative or infinite loss for divergence too (NaN weights give one on some GPUs)', () => {
+    expect(() => {
+      checkLoss(-89.13, 1, 1);
+    }).toThrow('the loss became -89.13, which a cross-entropy cannot be, at epoch 2, batch 1');
+    expect(() => {
+      checkLoss(Infinity, 0, 3);
+    }).toThrow(DivergedError);
+    expect(() => {
+      checkLoss(0, 0, 1);
+      checkLoss(2.3, 0, 1);
+    }).not.toThrow();
+  });
+
+  it('passes a model with finite weights', async () => {
+    const model = buildCnn(tf, SMALL);
+    await expect(checkWeightsFinite(model, 0)).resolves.toBeUndefined();
     model.dispose();
   });
 });

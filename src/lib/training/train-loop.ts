@@ -84,11 +84,30 @@ export interface EpochStats {
   readonly seconds: number;
 }
 
-/** Thrown when the loss is no longer a finite number: the run diverged. */
+/**
+ * Thrown when the run diverged: the loss is no longer a finite, non-negative number, or the
+ * weights hold a NaN or an infinity. (On some GPUs NaN weights give a finite but negative
+ * cross-entropy instead of NaN, so both are checked.)
+ */
 export class DivergedError extends Error {
-  constructor(readonly epoch: number, readonly batch: number, readonly loss: number) {
-    super(`the loss became ${String(loss)} at epoch ${epoch + 1}, batch ${batch}`);
+  constructor(readonly epoch: number, readonly batch: number, readonly loss: number, detail?: string) {
+    super(detail ?? `the loss became ${String(loss)}${loss < 0 ? ', which a cross-entropy cannot be,' : ''} at epoch ${epoch + 1}, batch ${batch}`);
     this.name = 'DivergedError';
+  }
+}
+
+/** Throws DivergedError unless `loss` is a possible cross-entropy: finite and not negative. */
+export function checkLoss(loss: number, epoch: number, batch: number): void {
+  if (!Number.isFinite(loss) || loss < 0) throw new DivergedError(epoch, batch, loss);
+}
+
+/** Throws DivergedError when a weight of the model is NaN or infinite (checked before a checkpoint is taken). */
+export async function checkWeightsFinite(model: LayersModel, epoch: number): Promise<void> {
+  for (const w of model.weights) {
+    const values = (await w.read().data()) as Float32Array;
+    if (!values.every(Number.isFinite)) {
+      throw new DivergedError(epoch, 0, NaN, `weight ${w.originalName} holds a NaN or an infinity after epoch ${epoch + 1}`);
+    }
   }
 }
 
@@ -131,7 +150,7 @@ export async function trainEpoch(tf: Tf, model: LayersModel, optimizer: Optimize
       xs.dispose();
       ys.dispose();
     }
-    if (!Number.isFinite(step.loss)) throw new DivergedError(epoch, b + 1, step.loss);
+    checkLoss(step.loss, epoch, b + 1);
     lossSum += step.loss * indices.length;
     accSum += step.accuracy * indices.length;
     seen += indices.length;
