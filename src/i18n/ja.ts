@@ -258,6 +258,7 @@ export const ja = {
     modelLegend: '使うモデル',
     learner: 'このページで学習したモデル',
     learnerInfo: (epochs: number, accuracy: string) => `エポック ${epochs}・検証正解率 ${accuracy}`,
+    learnerInfoPartial: (epochs: number, planned: number, accuracy: string) => `途中で止めた学習: エポック ${epochs} / ${planned}・検証正解率 ${accuracy}`,
     learnerChecking: '保存されたモデルを確かめています…',
     learnerNoneBefore: 'まだありません。',
     learnerNoneLink: '学習の実行',

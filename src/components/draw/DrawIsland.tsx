@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BackendReport } from '../../lib/tf-runtime.ts';
 import type { Checkpoint } from '../../lib/training/checkpoint.ts';
-import { loadCheckpoint } from '../../lib/storage/checkpoint-store.ts';
+import { findLearnerModel } from '../../lib/storage/learner-model.ts';
+import type { StoredModelInfo } from '../../lib/evaluation.ts';
 import { FRAME, prepareDigit, type Prepared } from '../../lib/draw/preprocess.ts';
 import { StrokeModel, clearGrid, emptyGrid, gridInk, gridIsEmpty, undoGrid, type GridState } from '../../lib/draw/strokes.ts';
 import { CONV1_SHAPE, CONV2_SHAPE, type DrawModelSource, type FromDrawWorker, type ModelErrorCode, type ModelKind } from '../../lib/draw/protocol.ts';
@@ -33,7 +34,7 @@ type RecordState = { readonly phase: 'loading' } | { readonly phase: 'ready'; re
 type LearnerState =
   | { readonly phase: 'checking' }
   | { readonly phase: 'none' }
-  | { readonly phase: 'found'; readonly checkpoint: Checkpoint; readonly epochs: number; readonly valAccuracy: number };
+  | { readonly phase: 'found'; readonly checkpoint: Checkpoint; readonly info: StoredModelInfo };
 
 interface ImportedFiles {
   readonly modelJson: ArrayBuffer;
@@ -76,6 +77,7 @@ interface LiveState {
 }
 
 const percent = (p: number, digits: number) => `${(p * 100).toFixed(digits)}%`;
+const acc = (p: number) => (Number.isFinite(p) ? percent(p, 2) : '—');
 
 function parseRecord(json: unknown): TrainingRecord | null {
   if (typeof json !== 'object' || json === null) return null;
@@ -96,15 +98,10 @@ async function fetchRecord(): Promise<RecordState> {
   }
 }
 
-/** The learner's finished model from lesson 3-10 ('trained' slot), if any. */
+/** The learner's model, by the course's one rule (src/lib/storage/learner-model.ts). */
 async function findLearner(): Promise<LearnerState> {
-  try {
-    const c = await loadCheckpoint('trained');
-    if (c) return { phase: 'found', checkpoint: c, epochs: c.completedEpochs, valAccuracy: c.history[c.history.length - 1]?.valAccuracy ?? NaN };
-  } catch {
-    /* no IndexedDB (private mode, blocked storage): as if nothing were stored */
-  }
-  return { phase: 'none' };
+  const m = await findLearnerModel();
+  return m ? { phase: 'found', checkpoint: m.checkpoint, info: m.info } : { phase: 'none' };
 }
 
 function modelName(kind: ModelKind): string {
@@ -379,7 +376,7 @@ export default function DrawIsland() {
 
   const accuracyOf = (kind: ModelKind): string => {
     if (kind === 'pretrained') return record.phase === 'ready' ? t.accuracyTest(percent(record.record.testAccuracy, 2)) : t.accuracyUnknown;
-    if (kind === 'learner') return learner.phase === 'found' && Number.isFinite(learner.valAccuracy) ? t.accuracyValidation(percent(learner.valAccuracy, 2)) : t.accuracyUnknown;
+    if (kind === 'learner') return learner.phase === 'found' && Number.isFinite(learner.info.valAccuracy) ? t.accuracyValidation(percent(learner.info.valAccuracy, 2)) : t.accuracyUnknown;
     return t.accuracyUnknown;
   };
 
@@ -543,7 +540,7 @@ export default function DrawIsland() {
           </label>
           <p class="draw__info" id="draw-learner-info">
             {learner.phase === 'found' ? (
-              t.learnerInfo(learner.epochs, Number.isFinite(learner.valAccuracy) ? percent(learner.valAccuracy, 2) : '—')
+              (learner.info.finished ? t.learnerInfo(learner.info.epochs, acc(learner.info.valAccuracy)) : t.learnerInfoPartial(learner.info.epochs, learner.info.planned, acc(learner.info.valAccuracy)))
             ) : learner.phase === 'checking' ? (
               t.learnerChecking
             ) : (

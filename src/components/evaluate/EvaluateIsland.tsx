@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackendReport } from '../../lib/tf-runtime.ts';
 import type { Checkpoint } from '../../lib/training/checkpoint.ts';
 import type { EvaluationResult, FailureKind, FromWorker, Misclassified, ModelSource } from '../../lib/training/protocol.ts';
-import { loadCheckpoint } from '../../lib/storage/checkpoint-store.ts';
+import { findLearnerModel } from '../../lib/storage/learner-model.ts';
 import { onWorker, resetWorker, send, wakeWorker } from '../training/worker-client.ts';
 import { BackendBadge } from '../BackendBadge.tsx';
 import { DigitCanvas } from '../mnist/DigitCanvas.tsx';
@@ -25,7 +25,6 @@ import {
   parseTrainingRecord,
   progressPercent,
   rowTotals,
-  storedModelInfo,
   topConfusions,
   type Cell,
   type EvalCount,
@@ -60,17 +59,10 @@ type Run =
   | { readonly phase: 'done'; readonly result: EvaluationResult; readonly settled: boolean }
   | { readonly phase: 'error'; readonly kind: FailureKind; readonly message: string; readonly source: ModelSource['kind'] };
 
-/** The learner's model: the finished run's, else the latest epoch of an unfinished one. */
-async function findLearnerModel(): Promise<Learner> {
-  try {
-    const trained = await loadCheckpoint('trained');
-    if (trained) return { phase: 'found', checkpoint: trained, info: storedModelInfo(trained, true) };
-    const run = await loadCheckpoint('run');
-    if (run) return { phase: 'found', checkpoint: run, info: storedModelInfo(run, false) };
-  } catch {
-    /* no IndexedDB (private mode, blocked storage): as if nothing were stored */
-  }
-  return { phase: 'none' };
+/** The learner's model, by the course's one rule (src/lib/storage/learner-model.ts). */
+async function findLearner(): Promise<Learner> {
+  const m = await findLearnerModel();
+  return m ? { phase: 'found', ...m } : { phase: 'none' };
 }
 
 async function fetchRecord(): Promise<Pretrained> {
@@ -108,7 +100,7 @@ export default function EvaluateIsland() {
   useEffect(() => {
     setHydrated(true);
     let live = true;
-    void findLearnerModel().then((l) => {
+    void findLearner().then((l) => {
       if (!live) return;
       setLearner(l);
       setChoice((c) => c ?? (l.phase === 'found' ? 'learner' : 'pretrained'));
