@@ -12,7 +12,7 @@ import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
 import { restoreWeights, CheckpointError, type Checkpoint } from '../lib/training/checkpoint.ts';
 import { modelToFiles } from '../lib/model-files.ts';
-import { checkModel, checkWeightShapes, type LayerDescription } from '../lib/draw/model-check.ts';
+import { checkModel, checkWeightShapes, describeModel } from '../lib/draw/model-check.ts';
 import type { DrawModelSource, FromDrawWorker, ModelErrorCode, ModelKind, ToDrawWorker } from '../lib/draw/protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -54,25 +54,9 @@ const numTensors = () => (runtime ? runtime.tf.memory().numTensors : 0);
 // ---------------------------------------------------------------------------------------------
 // Loading and checking models
 
-function describe(model: LayersModel): { input: (number | null)[]; layers: LayerDescription[] } {
-  const input = model.inputs[0]?.shape.slice(1) ?? [];
-  const layers = model.layers.map((l) => {
-    const shape = l.outputShape;
-    const single: (number | null)[] = Array.isArray(shape[0]) ? shape[0] : (shape as (number | null)[]);
-    const config = l.getConfig() as { activation?: unknown };
-    return {
-      className: l.getClassName(),
-      outputShape: single.slice(1),
-      weightShapes: l.weights.map((w) => [...w.shape] as number[]),
-      activation: typeof config.activation === 'string' ? config.activation : undefined,
-    };
-  });
-  return { input, layers };
-}
-
 /** Refuses a model that is not the deck CNN or holds a weight that is not a finite number. */
 async function verify(model: LayersModel): Promise<void> {
-  const { input, layers } = describe(model);
+  const { input, layers } = describeModel(model);
   const problem = checkModel(input, layers);
   if (problem) throw new ModelError('shape', problem);
   for (const w of model.weights) {

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, lessonUrl, putStoredCheckpoint } from './fixtures.ts';
+import { test, expect, expectAccessible, lessonUrl, putStoredCheckpoint, brokenCheckpoint } from './fixtures.ts';
 import { DIGITS, SLOW, clearButton, drawWithMouse, openLesson, settledTop } from './draw-helpers.ts';
 
 /** The drawing lesson's input, refusals and fallbacks: independent of the GPU backend, run once. */
@@ -142,18 +142,7 @@ test('a garbage or wrongly shaped import is refused and the model in use is unch
 test("a broken stored model is reported and the shipped model is used instead", async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(lessonUrl('draw'));
-  // A 'trained' checkpoint of the course's format whose weights do not fit the CNN.
-  await putStoredCheckpoint(page, 'trained', {
-    format: 'cnn-course-checkpoint',
-    version: 1,
-    config: { batchSize: 128, epochs: 2, validationSplit: 0.1, seed: 1, trainLimit: null },
-    completedEpochs: 2,
-    history: [{ epoch: 1, loss: 0.1, accuracy: 0.97, valLoss: 0.05, valAccuracy: 0.99, seconds: 30 }],
-    weights: [{ name: 'broken', shape: [2, 2], data: [1, 2, 3, 4] }],
-    optimizer: [],
-    backend: 'webgl',
-    savedAt: '2026-11-29T13:23:00.000Z',
-  });
+  await putStoredCheckpoint(page, 'trained', brokenCheckpoint(2, 0.99));
   const d = await openLesson(page);
   await expect(d).toHaveAttribute('data-model', 'pretrained');
   await expect(d.getByRole('alert')).toContainText('保存されたモデルが壊れているか');

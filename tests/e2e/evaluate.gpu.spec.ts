@@ -1,19 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
-import { test, expect, lessonUrl, expectAccessible } from './fixtures.ts';
+import type { Locator } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures.ts';
+import { SLOW, openLesson } from './evaluate-helpers.ts';
 
-/** Evaluation runs on the emulated GPU of the test machine: slow, so the waits are generous. */
-const SLOW = { timeout: 180_000 };
-
-const demo = (page: Page) => page.locator('section.evaluate');
-
-async function openLesson(page: Page): Promise<Locator> {
-  await page.goto(lessonUrl('evaluate'));
-  const d = demo(page);
-  await d.scrollIntoViewIfNeeded();
-  // Enabled once hydrated and a model is available.
-  await expect(d.getByRole('button', { name: '評価する', exact: true })).toBeEnabled({ timeout: 60_000 });
-  return d;
-}
 
 /** Clicks 評価する and waits for the results and the worker's tensor count after them. */
 async function evaluateOnce(d: Locator, runs: number): Promise<number> {

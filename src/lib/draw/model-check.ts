@@ -3,6 +3,7 @@
  * layers, output shapes, activations and weight shapes; anything else is refused before it can
  * replace the model in use. Pure: works on plain descriptions, so it is unit-tested without tfjs.
  */
+import type { LayersModel } from '@tensorflow/tfjs';
 import { DECK_CNN, summarize, type CnnSpec, type LayerSpec } from '../cnn-architecture.ts';
 
 export interface LayerDescription {
@@ -12,6 +13,23 @@ export interface LayerDescription {
   readonly outputShape: readonly (number | null)[];
   readonly weightShapes: readonly (readonly number[])[];
   readonly activation?: string | undefined;
+}
+
+/** A live tfjs model as the plain description `checkModel` takes. */
+export function describeModel(model: LayersModel): { input: (number | null)[]; layers: LayerDescription[] } {
+  const input = model.inputs[0]?.shape.slice(1) ?? [];
+  const layers = model.layers.map((l) => {
+    const shape = l.outputShape;
+    const single: (number | null)[] = Array.isArray(shape[0]) ? shape[0] : (shape as (number | null)[]);
+    const config = l.getConfig() as { activation?: unknown };
+    return {
+      className: l.getClassName(),
+      outputShape: single.slice(1),
+      weightShapes: l.weights.map((w) => [...w.shape] as number[]),
+      activation: typeof config.activation === 'string' ? config.activation : undefined,
+    };
+  });
+  return { input, layers };
 }
 
 const CLASS_NAME: Record<LayerSpec['kind'], string> = {
