@@ -57,11 +57,11 @@ export async function runPretrain(options: { config: RunConfig; resume?: { heade
       },
     });
     const seconds = (performance.now() - t0) / 1000;
-    await checkWeightsFinite(model, epoch);
     const val = await evaluate(tf, model, split.validation);
     const test = await evaluate(tf, model, data.test);
     history = [...history, { epoch, loss: stats.loss, accuracy: stats.accuracy, valLoss: val.loss, valAccuracy: val.accuracy, seconds }];
     const ckpt = await captureCheckpoint(tf, model, optimizer, { config: options.config, completedEpochs: epoch + 1, history });
+    checkWeightsFinite(ckpt, epoch);
     const packed = packCheckpoint(ckpt);
     const files = await modelToFiles(tf, model);
     await bridge.pretrainEpoch(

@@ -216,14 +216,14 @@ async function train(config: RunConfig, resume: Checkpoint | null) {
           if (ev.batch < ev.batches) await checkpointBetweenBatches(epoch, ev.batch, o.iterations);
         },
       });
-      // Never validate or save a model whose weights broke down (whatever the loss said).
-      await checkWeightsFinite(m, epoch);
       post({ type: 'validating', epoch });
       const val = await evaluate(tf, m, split.validation, { batchSize: 256 });
       const seconds = (performance.now() - t0) / 1000;
       history = [...history, { epoch, loss: stats.loss, accuracy: stats.accuracy, valLoss: val.loss, valAccuracy: val.accuracy, seconds }];
       completed = epoch + 1;
       const checkpoint = await captureCheckpoint(tf, m, o, { config, completedEpochs: completed, history });
+      // Never save a model whose weights broke down, whatever the loss said.
+      checkWeightsFinite(checkpoint, epoch);
       post({ type: 'epoch', stats: history[history.length - 1] as EpochStats, checkpoint });
       tensors();
     }

@@ -98,8 +98,14 @@ export function assertCompatible(model: LayersModel, ckpt: Checkpoint): void {
   for (const w of ckpt.weights) {
     const n = w.shape.reduce((a, b) => a * b, 1);
     if (w.data.length !== n) throw new CheckpointError(`weight ${w.name} holds ${w.data.length} values, its shape needs ${n}`);
-    if (!w.data.every(Number.isFinite)) throw new CheckpointError(`weight ${w.name} holds a value that is not a finite number`);
   }
+  const bad = nonFiniteWeight(ckpt);
+  if (bad !== undefined) throw new CheckpointError(`weight ${bad} holds a value that is not a finite number`);
+}
+
+/** The name of the first weight holding a NaN or an infinity, if any. */
+export function nonFiniteWeight(ckpt: Pick<Checkpoint, 'weights'>): string | undefined {
+  return ckpt.weights.find((w) => !w.data.every(Number.isFinite))?.name;
 }
 
 /** Writes a checkpoint's weights (only) into a model of the same shape; for inference. */

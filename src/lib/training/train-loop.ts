@@ -13,6 +13,7 @@ import { toFloatBatch } from '../mnist/loader.ts';
 import { batching } from '../training-plan.ts';
 import { ADAM_DEFAULTS } from '../training-plan.ts';
 import { epochOrder } from './random.ts';
+import { nonFiniteWeight, type Checkpoint } from './checkpoint.ts';
 
 export const CLASSES = 10;
 
@@ -101,14 +102,13 @@ export function checkLoss(loss: number, epoch: number, batch: number): void {
   if (!Number.isFinite(loss) || loss < 0) throw new DivergedError(epoch, batch, loss);
 }
 
-/** Throws DivergedError when a weight of the model is NaN or infinite (checked before a checkpoint is taken). */
-export async function checkWeightsFinite(model: LayersModel, epoch: number): Promise<void> {
-  for (const w of model.weights) {
-    const values = (await w.read().data()) as Float32Array;
-    if (!values.every(Number.isFinite)) {
-      throw new DivergedError(epoch, 0, NaN, `weight ${w.originalName} holds a NaN or an infinity after epoch ${epoch + 1}`);
-    }
-  }
+/**
+ * Throws DivergedError when a weight of a just-captured checkpoint is NaN or infinite, so that a
+ * broken model is never saved (the checkpoint already holds every weight: no second read-back).
+ */
+export function checkWeightsFinite(ckpt: Pick<Checkpoint, 'weights'>, epoch: number): void {
+  const bad = nonFiniteWeight(ckpt);
+  if (bad !== undefined) throw new DivergedError(epoch, 0, NaN, `weight ${bad} holds a NaN or an infinity after epoch ${epoch + 1}`);
 }
 
 /** Thrown by `control.checkpoint` callers to stop between batches. */
