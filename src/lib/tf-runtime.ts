@@ -146,3 +146,85 @@ export function loadTf(options: { forced?: BackendName | undefined } = {}): Prom
   });
   return loading;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A lost GPU device. A WebGPU device can be lost (driver reset, another tab, the OS reclaiming
+// memory) and a WebGL context too; tfjs then waits forever for results that never come, or
+// computes NaN. Each worker watches its backend and reports the loss at once, so the page can
+// say so and start a fresh worker (with a fresh device) when the learner retries.
+
+interface WebGpuBackendLike {
+  device?: { lost?: Promise<{ message: string }>; destroy(): void };
+}
+interface WebGlBackendLike {
+  gpgpu?: { gl?: WebGL2RenderingContext };
+}
+
+function glOf(tf: Tf): WebGL2RenderingContext | undefined {
+  return tf.getBackend() === 'webgl' ? (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl : undefined;
+}
+
+export interface DeviceWatch {
+  /** The reason the device was lost, or undefined while it works. */
+  lost(): string | undefined;
+  /** Throws a DeviceLostError if the device is lost (call between steps of a long job). */
+  check(): void;
+}
+
+export class DeviceLostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeviceLostError';
+  }
+}
+
+/** Whether an error message is how tfjs or the browser words a lost device. */
+export function looksLikeDeviceLoss(message: string): boolean {
+  return /context (was )?lost|device (was )?lost|device is lost|DeviceLostError/i.test(message);
+}
+
+/**
+ * Watches the current backend's device: `onLost` is called once, as soon as the WebGPU device
+ * or the WebGL context is lost. On the CPU backend nothing can be lost.
+ */
+export function watchDevice(tf: Tf, onLost: (message: string) => void): DeviceWatch {
+  let reason: string | undefined;
+  const lose = (message: string) => {
+    if (reason !== undefined) return;
+    reason = message;
+    onLost(message);
+  };
+  const backend = tf.getBackend();
+  if (backend === 'webgpu') {
+    void (tf.backend() as unknown as WebGpuBackendLike).device?.lost?.then((info) => {
+      lose(info.message || 'GPU device lost');
+    });
+  }
+  const gl = glOf(tf);
+  gl?.canvas.addEventListener('webglcontextlost', () => {
+    lose('WebGL context lost');
+  });
+  return {
+    lost: () => {
+      if (reason === undefined && gl?.isContextLost()) lose('WebGL context lost');
+      return reason;
+    },
+    check() {
+      const r = this.lost();
+      if (r !== undefined) throw new DeviceLostError(r);
+    },
+  };
+}
+
+/**
+ * Loses the device on purpose (WEBGL_lose_context, GPUDevice.destroy). Only the end-to-end
+ * tests' build calls it (behind __CNN_TEST_HOOKS__), to exercise the lost-device paths.
+ */
+export function loseDevice(tf: Tf): void {
+  const gl = glOf(tf);
+  if (gl) {
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return;
+  }
+  if (tf.getBackend() === 'webgpu') (tf.backend() as unknown as WebGpuBackendLike).device?.destroy();
+}

@@ -1,25 +1,23 @@
 /// <reference lib="webworker" />
 /**
  * The training worker: owns tfjs, the MNIST arrays and the model, so the page never freezes.
- * It trains and evaluates with the course's own code (src/lib/training) and reports through the
+ * It trains with the course's one training loop (src/lib/training/run-training.ts, the same as
+ * `npm run pretrain`), evaluates with src/lib/training/train-loop.ts, and reports through the
  * protocol in src/lib/training/protocol.ts.
  */
-import type { LayersModel, Optimizer } from '@tensorflow/tfjs';
-import { loadTf, errorMessage, type LoadedTf, type Tf } from '../lib/tf-runtime.ts';
+import * as Comlink from 'comlink';
+import type { LayersModel } from '@tensorflow/tfjs';
+import { loadTf, errorMessage, looksLikeDeviceLoss, loseDevice, watchDevice, type DeviceWatch, type LoadedTf, type Tf } from '../lib/tf-runtime.ts';
 import { loadMnist, imageAt, MnistLoadError, type MnistFullData } from '../lib/mnist/loader.ts';
-import { splitTrainValidation } from '../lib/mnist/split.ts';
-import type { MnistArrays } from '../lib/mnist/assets.ts';
-import { buildCnn } from '../lib/cnn-model.ts';
-import { DECK_CNN } from '../lib/cnn-architecture.ts';
-import { checkWeightsFinite, createOptimizer, evaluate, trainEpoch, DivergedError, StoppedError, type EpochStats } from '../lib/training/train-loop.ts';
-import { captureCheckpoint, restoreCheckpoint, restoreWeights, CheckpointError, type Checkpoint, type RunConfig } from '../lib/training/checkpoint.ts';
-import type { FailureKind, FromWorker, Misclassified, ModelSource, TestToWorker, ToWorker } from '../lib/training/protocol.ts';
+import { evaluate, DivergedError, StoppedError } from '../lib/training/train-loop.ts';
+import { runTraining } from '../lib/training/run-training.ts';
+import { CheckpointError, type Checkpoint, type RunConfig } from '../lib/training/checkpoint.ts';
+import type { FailureKind, FromWorker, Misclassified, TestToWorker, ToWorker, TrainingApi } from '../lib/training/protocol.ts';
+import { loadModel } from '../lib/model/load.ts';
+import { ModelError, type ModelErrorCode } from '../lib/model/source.ts';
 
-declare const self: DedicatedWorkerGlobalScope;
-
-const post = (m: FromWorker) => {
-  self.postMessage(m);
-};
+/** Where events go: the page's callback, given to init() (Comlink proxies it). */
+let post: (m: FromWorker) => void = () => undefined;
 
 let runtime: LoadedTf | undefined;
 /** Set by 'init'; jobs that arrive before tfjs is ready wait for it. */
@@ -34,34 +32,20 @@ let stopRequested = false;
 /** Test builds only: poison the weights before the next batch, so its loss is NaN. */
 let divergeNext = false;
 let wake: (() => void) | undefined;
-let deviceLost: string | undefined;
+let device: DeviceWatch | undefined;
 
 function tensors() {
   if (runtime) post({ type: 'tensors', count: runtime.tf.memory().numTensors });
 }
 
-async function init(msg: Extract<ToWorker, { type: 'init' }>) {
-  dataUrl = msg.dataUrl;
-  runtime = await loadTf({ forced: msg.forced });
-  const { tf, report } = runtime;
-  if (report.backend === 'webgpu') {
-    const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message: string }> } }).device;
-    void device?.lost?.then((info) => {
-      deviceLost = info.message || 'GPU device lost';
-      post({ type: 'failed', kind: 'device-lost', message: deviceLost });
-    });
-  }
-  if (report.backend === 'webgl') {
-    // A lost WebGL context leaves tfjs waiting for results that never come: report it at once;
-    // the page then replaces this worker, and the last saved epoch is kept.
-    const canvas = webglContext()?.canvas;
-    canvas?.addEventListener('webglcontextlost', () => {
-      deviceLost = 'WebGL context lost';
-      post({ type: 'failed', kind: 'device-lost', message: deviceLost });
-    });
-  }
-  post({ type: 'ready', report });
+async function init(forced: Parameters<TrainingApi['init']>[0], url: string, onLost: (message: string) => void) {
+  dataUrl = url;
+  runtime = await loadTf({ forced });
+  // A lost device leaves tfjs waiting for results that never come: the page hears of it at once
+  // (and replaces this worker); the last saved epoch is kept.
+  device = watchDevice(runtime.tf, onLost);
   tensors();
+  return runtime.report;
 }
 
 /** Aborts a data download in progress when the learner stops before training began. */
@@ -81,34 +65,15 @@ async function ensureData(): Promise<MnistFullData> {
   return data;
 }
 
-function firstN(a: MnistArrays, n: number | null): MnistArrays {
-  if (n === null || n >= a.count) return a;
-  const size = a.rows * a.cols;
-  return { ...a, count: n, images: a.images.subarray(0, n * size), labels: a.labels.subarray(0, n) };
-}
-
-function webglContext(): WebGL2RenderingContext | undefined {
-  return (runtime?.tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } } | undefined)?.gpgpu?.gl;
-}
-
-function classify(e: unknown): { kind: FailureKind; message: string } {
+function classify(e: unknown): { kind: FailureKind; message: string; model?: ModelErrorCode } {
   const message = errorMessage(e);
   // A lost device also turns the loss into NaN: check it first, it is the real cause.
-  if (deviceLost !== undefined || webglContext()?.isContextLost() || /context (was )?lost|device (was )?lost|device is lost/i.test(message)) {
-    return { kind: 'device-lost', message: deviceLost ?? (webglContext()?.isContextLost() ? 'WebGL context lost' : message) };
-  }
+  const lost = device?.lost();
+  if (lost !== undefined || looksLikeDeviceLoss(message)) return { kind: 'device-lost', message: lost ?? message };
   if (e instanceof DivergedError) return { kind: 'diverged', message };
   if (e instanceof CheckpointError) return { kind: 'checkpoint', message };
+  if (e instanceof ModelError) return { kind: 'unknown', message, model: e.code };
   return { kind: 'unknown', message };
-}
-
-function loseDevice() {
-  const gl = webglContext();
-  if (gl) {
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return;
-  }
-  (runtime?.tf.backend() as unknown as { device?: { destroy(): void } } | undefined)?.device?.destroy();
 }
 
 /**
@@ -117,7 +82,7 @@ function loseDevice() {
  * through after a 'step', throws when a stop was asked for.
  */
 async function checkpointBetweenBatches(epoch: number, batch: number, step: number) {
-  if (deviceLost !== undefined || webglContext()?.isContextLost()) throw new Error(deviceLost ?? 'WebGL context lost');
+  device?.check();
   if (stopRequested) throw new StoppedError();
   if (stepOnce) {
     stepOnce = false;
@@ -133,16 +98,6 @@ async function checkpointBetweenBatches(epoch: number, batch: number, step: numb
     if (stopRequested) throw new StoppedError();
     post({ type: 'resumed', step: stepOnce });
   }
-}
-
-/** The sum of every weight of the model, read back from the backend: a fingerprint of its state. */
-async function weightsSum(model: LayersModel): Promise<number> {
-  let sum = 0;
-  for (const w of model.weights) {
-    const values = (await w.read().data()) as Float32Array;
-    for (const v of values) sum += v;
-  }
-  return sum;
 }
 
 /** Test builds only: makes every weight NaN, as a diverging run would. */
@@ -167,89 +122,38 @@ async function train(config: RunConfig, resume: Checkpoint | null) {
     }
     throw e;
   }
-  const split = splitTrainValidation(firstN(all.train, config.trainLimit), config.validationSplit);
-  let model: LayersModel | undefined;
-  let optimizer: Optimizer | undefined;
-  let completed = resume?.completedEpochs ?? 0;
   try {
-    model = buildCnn(tf, DECK_CNN);
-    optimizer = createOptimizer(tf);
-    let history: EpochStats[] = [];
-    if (resume) {
-      await restoreCheckpoint(tf, model, optimizer, resume);
-      history = [...resume.history];
-    }
-    const m = model;
-    const o = optimizer;
-    post({
-      type: 'run-start',
-      config,
-      trainCount: split.train.count,
-      validationCount: split.validation.count,
-      startEpoch: completed,
-      history,
-      step: o.iterations,
-      weightsSum: await weightsSum(m),
-    });
-    for (let epoch = completed; epoch < config.epochs; epoch++) {
-      await checkpointBetweenBatches(epoch, 0, o.iterations);
-      const t0 = performance.now();
-      let seen = 0;
-      let batchStart = t0;
-      const stats = await trainEpoch(tf, m, o, split.train, {
-        epoch,
-        batchSize: config.batchSize,
-        seed: config.seed,
-        beforeBatch: () => {
-          batchStart = performance.now();
+    const outcome = await runTraining(tf, all.train, config, {
+      resume,
+      hooks: {
+        onRunStart: (start) => {
+          post({ type: 'run-start', config, ...start });
+        },
+        pausePoint: ({ epoch, batch, step }) => checkpointBetweenBatches(epoch, batch, step),
+        beforeBatch: (model) => {
           if (__CNN_TEST_HOOKS__ && divergeNext) {
             divergeNext = false;
-            poisonWeights(tf, m);
+            poisonWeights(tf, model);
           }
         },
-        onBatch: async (ev) => {
-          seen += ev.size;
-          const now = performance.now();
-          post({ type: 'batch', ...ev, step: o.iterations, ms: now - batchStart, imagesPerSecond: seen / ((now - t0) / 1000) });
+        onBatch: (batch) => {
+          post({ type: 'batch', ...batch });
           tensors();
-          // The last batch of an epoch goes straight on to validation and the checkpoint.
-          if (ev.batch < ev.batches) await checkpointBetweenBatches(epoch, ev.batch, o.iterations);
         },
-      });
-      post({ type: 'validating', epoch });
-      const val = await evaluate(tf, m, split.validation, { batchSize: 256 });
-      const seconds = (performance.now() - t0) / 1000;
-      history = [...history, { epoch, loss: stats.loss, accuracy: stats.accuracy, valLoss: val.loss, valAccuracy: val.accuracy, seconds }];
-      completed = epoch + 1;
-      const checkpoint = await captureCheckpoint(tf, m, o, { config, completedEpochs: completed, history });
-      // Never save a model whose weights broke down, whatever the loss said.
-      checkWeightsFinite(checkpoint, epoch);
-      post({ type: 'epoch', stats: history[history.length - 1] as EpochStats, checkpoint });
-      tensors();
-    }
-    const final = await captureCheckpoint(tf, m, o, { config, completedEpochs: completed, history });
-    post({ type: 'done', checkpoint: final });
+        onValidating: (epoch) => {
+          post({ type: 'validating', epoch });
+        },
+        onEpoch: ({ stats, checkpoint }) => {
+          post({ type: 'epoch', stats, checkpoint });
+          tensors();
+        },
+      },
+    });
+    post(outcome.kind === 'done' ? { type: 'done', checkpoint: outcome.checkpoint } : { type: 'stopped', completedEpochs: outcome.completedEpochs });
   } catch (e) {
-    if (e instanceof StoppedError) post({ type: 'stopped', completedEpochs: completed });
-    else post({ type: 'failed', ...classify(e) });
+    post({ type: 'failed', ...classify(e) });
   } finally {
-    model?.dispose();
-    optimizer?.dispose();
     tensors();
-  }
-}
-
-async function loadModel(source: ModelSource): Promise<LayersModel> {
-  if (!runtime) throw new Error('the worker was not initialised');
-  const { tf } = runtime;
-  if (source.kind === 'url') return tf.loadLayersModel(source.url);
-  const model = buildCnn(tf, DECK_CNN);
-  try {
-    restoreWeights(tf, model, source.checkpoint);
-    return model;
-  } catch (e) {
-    model.dispose();
-    throw e;
   }
 }
 
@@ -258,7 +162,7 @@ async function runEvaluation(msg: Extract<ToWorker, { type: 'evaluate' }>) {
   const { tf } = runtime;
   const all = await ensureData();
   const t0 = performance.now();
-  const model = await loadModel(msg.source);
+  const model = await loadModel(tf, msg.source);
   try {
     const e = await evaluate(tf, model, all.test, {
       batchSize: 250,
@@ -291,21 +195,17 @@ async function runEvaluation(msg: Extract<ToWorker, { type: 'evaluate' }>) {
 
 /** Test builds only: lose the GPU, or make the next batch diverge. */
 function testHook(msg: ToWorker | TestToWorker): boolean {
-  if (msg.type === 'test:lose-device') loseDevice();
+  if (msg.type === 'test:lose-device') {
+    if (runtime) loseDevice(runtime.tf);
+  }
   else if (msg.type === 'test:diverge') divergeNext = true;
   else return false;
   return true;
 }
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
-  const msg = event.data;
+function handle(msg: ToWorker | TestToWorker): void {
   if (__CNN_TEST_HOOKS__ && testHook(msg)) return;
   switch (msg.type) {
-    case 'init':
-      initialising = init(msg).catch((e: unknown) => {
-        post({ type: 'failed', kind: 'backend', message: errorMessage(e) });
-      });
-      return;
     case 'pause':
       paused = true;
       return;
@@ -341,7 +241,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       job
         .catch((e: unknown) => {
           const c = classify(e);
-          post({ type: 'failed', kind: data ? c.kind : 'data', message: c.message });
+          post({ type: 'failed', ...c, kind: data || c.model ? c.kind : 'data' });
         })
         .finally(() => {
           busy = false;
@@ -349,4 +249,16 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     }
   }
+}
+
+const api: TrainingApi = {
+  init(forced, url, onEvent, onLost) {
+    post = onEvent;
+    const started = init(forced, url, onLost);
+    initialising = started.then(() => undefined);
+    return started;
+  },
+  send: handle,
 };
+
+Comlink.expose(api);

@@ -168,3 +168,10 @@ export function weightsSum(c: CheckpointJson): number {
   for (const w of c.weights) for (const v of w.data) sum += v;
   return sum;
 }
+
+/** Loses the GPU device of the page's inference or training worker (the test build's hook, src/components/workers/test-hooks.ts). */
+export async function loseWorkerDevice(page: import('@playwright/test').Page, worker: 'inference' | 'training'): Promise<void> {
+  await page.evaluate(async (worker) => {
+    await (globalThis as unknown as { __cnnCourseWorkers: { loseDevice(w: string): Promise<void> } }).__cnnCourseWorkers.loseDevice(worker);
+  }, worker);
+}

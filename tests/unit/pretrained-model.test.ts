@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { parseIdxImages, parseIdxLabels } from '../../src/lib/mnist/idx.ts';
 import { evaluate } from '../../src/lib/training/train-loop.ts';
-import { checkModel, describeModel } from '../../src/lib/draw/model-check.ts';
+import { checkModel, describeModel } from '../../src/lib/model/check.ts';
 
 /**
  * The model the site ships (public/models/pretrained/) is what its training record says: the

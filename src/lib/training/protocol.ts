@@ -3,17 +3,13 @@
  * owns tfjs, the data and the model; the page only renders what it is told and sends commands.
  */
 import type { BackendName, BackendReport } from '../tf-runtime.ts';
-import type { BatchEvent, EpochStats } from './train-loop.ts';
+import type { EpochStats } from './train-loop.ts';
+import type { BatchProgress, RunStart } from './run-training.ts';
 import type { Checkpoint, RunConfig } from './checkpoint.ts';
+import type { ModelErrorCode, ModelSource } from '../model/source.ts';
 
-/** Which weights an evaluation uses. */
-export type ModelSource =
-  | { readonly kind: 'checkpoint'; readonly checkpoint: Checkpoint }
-  /** A tfjs model.json URL (the shipped pre-trained model). */
-  | { readonly kind: 'url'; readonly url: string };
 
 export type ToWorker =
-  | { readonly type: 'init'; readonly forced: BackendName | undefined; readonly dataUrl: string }
   /** Start a run, or continue one from a checkpoint of the same config. */
   | { readonly type: 'train'; readonly config: RunConfig; readonly resume: Checkpoint | null }
   | { readonly type: 'pause' }
@@ -55,20 +51,9 @@ export interface EvaluationResult {
 export type FromWorker =
   | { readonly type: 'ready'; readonly report: BackendReport }
   | { readonly type: 'data-progress'; readonly loaded: number; readonly total: number }
-  | {
-      readonly type: 'run-start';
-      readonly config: RunConfig;
-      readonly trainCount: number;
-      readonly validationCount: number;
-      readonly startEpoch: number;
-      readonly history: readonly EpochStats[];
-      /** Adam's step count once the model is built (and restored, on a resume). */
-      readonly step: number;
-      /** The sum of all the model's weights as the run starts: shows which weights it starts from. */
-      readonly weightsSum: number;
-    }
+  | ({ readonly type: 'run-start'; readonly config: RunConfig } & RunStart)
   /** A batch was trained; `step` is Adam's step count after it, `ms` how long the batch took. */
-  | ({ readonly type: 'batch'; readonly step: number; readonly ms: number; readonly imagesPerSecond: number } & BatchEvent)
+  | ({ readonly type: 'batch' } & BatchProgress)
   | { readonly type: 'validating'; readonly epoch: number }
   /** An epoch finished and its checkpoint is attached (the page stores it). */
   | { readonly type: 'epoch'; readonly stats: EpochStats; readonly checkpoint: Checkpoint }
@@ -80,6 +65,17 @@ export type FromWorker =
   | { readonly type: 'done'; readonly checkpoint: Checkpoint }
   | { readonly type: 'eval-progress'; readonly done: number; readonly total: number }
   | { readonly type: 'eval-done'; readonly result: EvaluationResult }
-  | { readonly type: 'failed'; readonly kind: FailureKind; readonly message: string }
+  /** `model`: the model to evaluate was refused (src/lib/model/load.ts), and why. */
+  | { readonly type: 'failed'; readonly kind: FailureKind; readonly message: string; readonly model?: ModelErrorCode }
   /** tf.memory().numTensors, for the leak checks; sent after every batch, epoch and evaluation. */
   | { readonly type: 'tensors'; readonly count: number };
+
+/**
+ * The training worker's API, served with Comlink (src/components/training/worker-client.ts):
+ * `init` starts tfjs (rejecting when no backend can) and gives the worker the page's callbacks
+ * for its events and for a lost GPU device; `send` passes the learner's commands.
+ */
+export interface TrainingApi {
+  init(forced: BackendName | undefined, dataUrl: string, onEvent: (m: FromWorker) => void, onLost: (message: string) => void): Promise<BackendReport>;
+  send(m: ToWorker | TestToWorker): void;
+}

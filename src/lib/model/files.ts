@@ -3,7 +3,7 @@
  * `tf.loadLayersModel` reads, for the shipped pre-trained model and for export/import.
  */
 import type { LayersModel, io } from '@tensorflow/tfjs';
-import type { Tf } from './tf-runtime.ts';
+import type { Tf } from '../tf-runtime.ts';
 
 export const WEIGHTS_FILE = 'weights.bin';
 
@@ -40,4 +40,14 @@ export async function modelToFiles(tf: Tf, model: LayersModel): Promise<ModelFil
     },
     weights,
   };
+}
+
+/** From the files a learner chose, the model.json and its weights file; null unless exactly one of each. */
+export function pickModelFiles<F extends { readonly name: string }>(files: readonly F[]): { json: F; weights: F } | null {
+  const isJson = (f: F) => /\.json$/i.test(f.name);
+  const json = files.filter(isJson);
+  const weights = files.filter((f) => !isJson(f));
+  const [j] = json;
+  const [w] = weights;
+  return files.length === 2 && j && w ? { json: j, weights: w } : null;
 }
