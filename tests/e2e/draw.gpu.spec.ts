@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures.ts';
+import { test, expect, loseWorkerDevice } from './fixtures.ts';
 import { CASES, DIGITS, SLOW, clearButton, drawWithMouse, openLesson, settledTop } from './draw-helpers.ts';
 
 test('recognises digits drawn with the mouse at different sizes and positions', async ({ page }, testInfo) => {
@@ -116,3 +116,42 @@ test('exports the model as files and imports them back', async ({ page }, testIn
   await expect(d).toHaveAttribute('data-model', 'pretrained', SLOW);
 });
 
+
+test('a GPU lost while predicting a stroke is reported, the drawing kept, and a restart recognises it again', async ({ page }) => {
+  test.setTimeout(300_000);
+  const d = await openLesson(page);
+  const canvas = d.getByTestId('draw-canvas');
+  const seven = CASES.find((c) => c.digit === 7) ?? CASES[0];
+  if (!seven) throw new Error('no test digit');
+  await drawWithMouse(page, canvas, DIGITS[seven.digit] ?? [], seven.box);
+  expect(await settledTop(d)).toBe(seven.digit);
+  const tensors = Number(await d.getAttribute('data-tensors'));
+
+  // In the middle of a stroke (predictions are being asked for), the GPU goes away.
+  const r = await canvas.boundingBox();
+  if (!r) throw new Error('the canvas is not visible');
+  await page.mouse.move(r.x + r.width * 0.1, r.y + r.height * 0.9);
+  await page.mouse.down();
+  await page.mouse.move(r.x + r.width * 0.15, r.y + r.height * 0.9, { steps: 4 });
+  await loseWorkerDevice(page, 'inference');
+  await page.mouse.move(r.x + r.width * 0.2, r.y + r.height * 0.9, { steps: 4 });
+  await page.mouse.up();
+
+  // Said at once, nothing left pending, the drawing is still there.
+  const alert = d.getByRole('alert');
+  await expect(alert).toContainText('GPU が使えなくなりました', SLOW);
+  await expect(d).toHaveAttribute('data-state', 'lost');
+  await expect(d).toHaveAttribute('data-model', 'none');
+  await expect(d).toHaveAttribute('data-empty', 'false');
+
+  // Undo takes back the stroke drawn as the GPU went; a restart starts a fresh worker, loads the
+  // model that was in use and judges the drawing again.
+  await d.getByRole('button', { name: '1 つ戻す' }).click();
+  await alert.getByRole('button', { name: 'もう一度始める' }).click();
+  await expect(d).toHaveAttribute('data-state', 'ready', SLOW);
+  await expect(d).toHaveAttribute('data-model', 'pretrained');
+  await expect(d.getByRole('alert')).toHaveCount(0);
+  expect(await settledTop(d)).toBe(seven.digit);
+  // The fresh worker holds the model and nothing more, as the first one did.
+  await expect(d).toHaveAttribute('data-tensors', String(tensors));
+});

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DRAW_SIZE,
-  GRID,
   LINE_WIDTH_RATIO,
   StrokeModel,
-  cellAt,
-  clearGrid,
-  emptyGrid,
-  gridInk,
-  gridIsEmpty,
-  gridKey,
   lineWidthFor,
   rasteriseStrokes,
-  setCell,
   smoothStroke,
-  undoGrid,
-  type GridState,
 } from '../../src/lib/draw/strokes.ts';
 import { FRAME_CENTRE, inkBox, prepareDigit } from '../../src/lib/draw/preprocess.ts';
 
@@ -134,59 +124,3 @@ describe('rasteriseStrokes', () => {
   });
 });
 
-describe('the keyboard grid', () => {
-  const keys = (s: GridState, ...ks: string[]) => ks.reduce((g, k) => gridKey(g, k) ?? g, s);
-
-  it('moves the cursor with the arrows, stopping at the edges', () => {
-    let s = emptyGrid();
-    expect([s.row, s.col]).toEqual([14, 14]);
-    s = keys(s, 'ArrowUp', 'ArrowLeft', 'ArrowLeft');
-    expect([s.row, s.col]).toEqual([13, 12]);
-    for (let i = 0; i < 40; i++) s = keys(s, 'ArrowDown', 'ArrowRight');
-    expect([s.row, s.col]).toEqual([GRID - 1, GRID - 1]);
-    s = keys(s, 'Home');
-    expect(s.col).toBe(0);
-    expect(gridKey(s, 'Tab')).toBeNull();
-    expect(gridKey(s, 'a')).toBeNull();
-  });
-
-  it('space and enter toggle the cell; shift+arrow paints as it moves; undo and clear', () => {
-    let s = emptyGrid();
-    s = keys(s, ' ');
-    expect(cellAt(s)).toBe(1);
-    s = keys(s, 'Enter');
-    expect(cellAt(s)).toBe(0);
-    expect(gridIsEmpty(s)).toBe(true);
-    s = keys(s, ' ');
-    for (let i = 0; i < 5; i++) s = gridKey(s, 'ArrowDown', true) ?? s;
-    expect(s.cells.reduce((a, b) => a + b, 0)).toBe(6);
-    s = undoGrid(s);
-    expect(s.cells.reduce((a, b) => a + b, 0)).toBe(5);
-    s = clearGrid(s);
-    expect(gridIsEmpty(s)).toBe(true);
-    s = undoGrid(s);
-    expect(s.cells.reduce((a, b) => a + b, 0)).toBe(5);
-  });
-
-  it('setCell paints a cell from pointer input', () => {
-    const s = setCell(emptyGrid(), 3.7, 100, 1);
-    expect([s.row, s.col]).toEqual([3, GRID - 1]);
-    expect(cellAt(s)).toBe(1);
-  });
-
-  it('a grid drawing goes through the same preprocessing', () => {
-    let s = emptyGrid();
-    // A vertical bar of 10 cells at column 3.
-    s = { ...s, row: 2, col: 3 };
-    s = keys(s, ' ');
-    for (let i = 0; i < 9; i++) s = gridKey(s, 'ArrowDown', true) ?? s;
-    const ink = gridInk(s);
-    expect(ink.width).toBe(GRID);
-    const p = prepareDigit(ink);
-    if (p.empty) throw new Error('expected ink');
-    expect(p.box).toEqual({ x: 3, y: 2, width: 1, height: 10 });
-    expect([p.scaled.width, p.scaled.height]).toEqual([2, 20]);
-    expect(Math.abs(p.centre.y - FRAME_CENTRE)).toBeLessThanOrEqual(0.5);
-    expect(prepareDigit(gridInk(emptyGrid()))).toEqual({ empty: true });
-  });
-});

@@ -14,11 +14,12 @@
  * resampling, so the grey levels stay those of the 20-pixel image) so that the centre of mass
  * lands within half a pixel of (14, 14).
  */
+import { MNIST, MNIST_DIGIT_BOX } from '../mnist-spec.ts';
 
-/** Side of the image the model sees. */
-export const FRAME = 28;
-/** The longer side of the scaled digit. */
-export const BOX = 20;
+/** Side of the image the model sees (MNIST's square images). */
+export const FRAME = MNIST.rows;
+/** The longer side of the scaled digit: the box MNIST fitted its digits in. */
+export const BOX = MNIST_DIGIT_BOX;
 /** Where MNIST put the centre of mass, in 0-based pixel-centre coordinates: pixel (14, 14). */
 export const FRAME_CENTRE = FRAME / 2;
 /** Ink below this (on the 0..1 scale) is noise: ignored for the bounding box and set to 0. */

@@ -5,8 +5,7 @@
  * - Strokes: point lists in drawing units (a square of `DRAW_SIZE` units, whatever size the
  *   canvas has on screen), smoothed by quadratic curves through the midpoints of the samples,
  *   with round caps and joins and a line width proportional to the canvas size.
- * - The keyboard alternative: a 28×28 grid with a cursor moved by the arrow keys; space or
- *   enter toggles the cell under the cursor, shift+arrow paints while it moves.
+ * The keyboard alternative, a grid of MNIST's size, is the kit's paint grid (src/lib/viz/paint-grid.ts).
  * Pure: no DOM.
  */
 import type { InkImage } from './preprocess.ts';
@@ -189,97 +188,4 @@ export function rasteriseStrokes(strokes: readonly Stroke[], width: number, heig
     }
   }
   return ink;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The keyboard alternative: a 28×28 grid.
-
-export const GRID = 28;
-
-export interface GridState {
-  /** GRID×GRID cells, row by row: 1 painted, 0 not. */
-  readonly cells: Uint8Array;
-  readonly row: number;
-  readonly col: number;
-  /** Earlier `cells`, newest last, for undo. */
-  readonly past: readonly Uint8Array[];
-}
-
-/** Undo steps kept for the grid. */
-export const GRID_HISTORY = 200;
-
-export function emptyGrid(): GridState {
-  const c = Math.floor(GRID / 2);
-  return { cells: new Uint8Array(GRID * GRID), row: c, col: c, past: [] };
-}
-
-export function gridIsEmpty(s: GridState): boolean {
-  return !s.cells.some((v) => v !== 0);
-}
-
-export function cellAt(s: GridState, row = s.row, col = s.col): number {
-  return s.cells[row * GRID + col] ?? 0;
-}
-
-function withCell(s: GridState, row: number, col: number, value: 0 | 1): GridState {
-  if (cellAt(s, row, col) === value) return { ...s, row, col };
-  const cells = s.cells.slice();
-  cells[row * GRID + col] = value;
-  return { cells, row, col, past: [...s.past.slice(-(GRID_HISTORY - 1)), s.cells] };
-}
-
-/** Sets one cell (pointer input on the grid); the cursor moves there. */
-export function setCell(s: GridState, row: number, col: number, value: 0 | 1): GridState {
-  const clamp = (v: number) => Math.min(GRID - 1, Math.max(0, Math.floor(v)));
-  return withCell(s, clamp(row), clamp(col), value);
-}
-
-export function toggleCell(s: GridState): GridState {
-  return withCell(s, s.row, s.col, cellAt(s) ? 0 : 1);
-}
-
-const MOVES: Readonly<Record<string, readonly [number, number]>> = {
-  ArrowUp: [-1, 0],
-  ArrowDown: [1, 0],
-  ArrowLeft: [0, -1],
-  ArrowRight: [0, 1],
-};
-
-/**
- * The grid after a key: arrows move the cursor (stopping at the edges), shift+arrow paints the
- * cell it moves to, space or enter toggles the cell, Home/End jump to the row's ends. Returns
- * null for keys the grid does not use, so the page keeps them (Tab, shortcuts...).
- */
-export function gridKey(s: GridState, key: string, shift = false): GridState | null {
-  const move = MOVES[key];
-  if (move) {
-    const row = Math.min(GRID - 1, Math.max(0, s.row + move[0]));
-    const col = Math.min(GRID - 1, Math.max(0, s.col + move[1]));
-    return shift ? withCell(s, row, col, 1) : { ...s, row, col };
-  }
-  switch (key) {
-    case ' ':
-    case 'Enter':
-      return toggleCell(s);
-    case 'Home':
-      return { ...s, col: 0 };
-    case 'End':
-      return { ...s, col: GRID - 1 };
-    default:
-      return null;
-  }
-}
-
-export function undoGrid(s: GridState): GridState {
-  const previous = s.past[s.past.length - 1];
-  return previous ? { ...s, cells: previous, past: s.past.slice(0, -1) } : s;
-}
-
-export function clearGrid(s: GridState): GridState {
-  return gridIsEmpty(s) ? s : { ...s, cells: new Uint8Array(GRID * GRID), past: [...s.past.slice(-(GRID_HISTORY - 1)), s.cells] };
-}
-
-/** The grid as ink (already at MNIST scale; it still goes through the same preprocessing). */
-export function gridInk(s: GridState): InkImage {
-  return { data: Float32Array.from(s.cells), width: GRID, height: GRID };
 }

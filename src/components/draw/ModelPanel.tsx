@@ -1,0 +1,107 @@
+import type { DrawState } from '../../lib/draw/draw-state.ts';
+import type { ModelKind } from '../../lib/model/source.ts';
+import { formatPercent } from '../../lib/evaluation.ts';
+import { formatInt } from '../../lib/format.ts';
+import { strings } from '../../i18n/index.ts';
+
+const t = strings.draw;
+
+export function modelName(kind: ModelKind): string {
+  return kind === 'learner' ? t.learner : kind === 'pretrained' ? t.pretrained : t.imported;
+}
+
+function accuracyOf(s: DrawState, kind: ModelKind): string {
+  if (kind === 'pretrained') return s.record ? t.accuracyTest(formatPercent(s.record.testAccuracy)) : t.accuracyUnknown;
+  const acc = s.learner?.info.valAccuracy;
+  if (kind === 'learner' && acc !== undefined && Number.isFinite(acc)) return t.accuracyValidation(formatPercent(acc));
+  return t.accuracyUnknown;
+}
+
+function LearnerInfo({ s }: { s: DrawState }) {
+  if (s.learner === undefined) return <>{t.learnerChecking}</>;
+  if (s.learner === null) {
+    return (
+      <>
+        {t.learnerNoneBefore}
+        <a href="../training/">{t.learnerNoneLink}</a>
+        {t.learnerNoneAfter}
+      </>
+    );
+  }
+  const { info } = s.learner;
+  const acc = formatPercent(info.valAccuracy);
+  return <>{info.finished ? t.learnerInfo(info.epochs, acc) : t.learnerInfoPartial(info.epochs, info.planned, acc)}</>;
+}
+
+function Option({ kind, s, onChoose, disabled, children, testId }: { kind: ModelKind; s: DrawState; onChoose: (k: ModelKind) => void; disabled: boolean; children: preact.ComponentChildren; testId?: string }) {
+  const selected = (s.loading ?? s.inUse) === kind;
+  return (
+    <div class="draw__option">
+      <label>
+        <input type="radio" name="draw-model" value={kind} checked={selected} disabled={disabled || s.loading !== null} aria-describedby={`draw-${kind}-info`} onChange={() => { onChoose(kind); }} />
+        {modelName(kind)}
+      </label>
+      <p class="draw__info" id={`draw-${kind}-info`} data-testid={testId}>
+        {children}
+      </p>
+    </div>
+  );
+}
+
+/** Which model judges the drawing: the learner's, the shipped one, or one read from files. */
+export function ModelPanel({ s, onChoose }: { s: DrawState; onChoose: (k: ModelKind) => void }) {
+  return (
+    <>
+      <h3>{t.modelLegend}</h3>
+      <fieldset class="draw__models">
+        <legend class="visually-hidden">{t.modelLegend}</legend>
+        <Option kind="learner" s={s} onChoose={onChoose} disabled={!s.learner}>
+          <LearnerInfo s={s} />
+        </Option>
+        <Option kind="pretrained" s={s} onChoose={onChoose} disabled={false} testId="pretrained-info">
+          {s.record ? t.pretrainedInfo(s.record.epochs, formatInt(s.record.data.train), formatPercent(s.record.testAccuracy)) : s.record === undefined ? t.pretrainedLoading : t.pretrainedUnavailable}
+        </Option>
+        {s.imported && (
+          <Option kind="imported" s={s} onChoose={onChoose} disabled={false}>
+            {t.importedInfo(s.imported.names)}
+          </Option>
+        )}
+      </fieldset>
+      <p class="draw__in-use" data-testid="model-in-use">
+        {t.inUse}: <strong>{s.inUse ? `${modelName(s.inUse)} (${accuracyOf(s, s.inUse)})` : s.loading ? t.inUseLoading : t.inUseNone}</strong>
+        {s.loading && s.inUse && <span class="draw__muted"> {t.inUseLoading}</span>}
+      </p>
+    </>
+  );
+}
+
+/** What went wrong (or right, for an import), with a way to start again after a lost GPU. */
+export function DrawNotice({ s, onRestart }: { s: DrawState; onRestart: () => void }) {
+  const n = s.notice;
+  if (!n) return null;
+  if (n.kind === 'info') {
+    return (
+      <p class="draw__notice" role="status">
+        {t.importDone}
+      </p>
+    );
+  }
+  return (
+    <div class="draw__notice draw__notice--error" role="alert" data-testid="draw-error" data-kind={n.kind}>
+      {n.kind === 'refused' ? (
+        <>
+          <p class="error">{t.errors[n.code]}</p>
+          <p>{n.kept ? t.refused(modelName(n.kept)) : t.refusedNone}</p>
+        </>
+      ) : (
+        <p class="error">{n.kind === 'lost' ? t.deviceLost : n.text === 'predict' ? t.predictFailed(n.detail) : t.errors.unknown}</p>
+      )}
+      {n.detail && <p class="draw__detail">{t.errorDetail(n.detail)}</p>}
+      {n.kind === 'lost' && (
+        <button type="button" class="button--primary" onClick={onRestart}>
+          {t.restart}
+        </button>
+      )}
+    </div>
+  );
+}
