@@ -3,6 +3,7 @@
  * Keras holds out the *last* `validation_split` share of the arrays (before any shuffling) and
  * trains on the rest in batches; the final batch is whatever is left over.
  */
+import { MNIST } from './mnist-spec.ts';
 
 export interface FitConfig {
   readonly batchSize: number;
@@ -30,6 +31,15 @@ export function validationSplit(total: number, share: number): Split {
   return { train, validation: total - train };
 }
 
+/**
+ * The course's rule for a shorter run: take the first `limit` of the `available` training images
+ * (all of them when null), then hold out Keras's last `share` of *those*. The training lesson and
+ * `npm run pretrain` both split this way (src/lib/training/run-training.ts).
+ */
+export function subsetSplit(available: number, limit: number | null, share: number): Split {
+  return validationSplit(limit === null ? available : Math.min(limit, available), share);
+}
+
 export interface Batching {
   readonly batches: number;
   /** Size of the final batch (equal to the batch size when it divides evenly). */
@@ -47,3 +57,6 @@ export function batching(examples: number, batchSize: number): Batching {
 
 /** Keras's defaults for `optimizer="adam"`, which the deck uses and the course's training uses. */
 export const ADAM_DEFAULTS = { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+
+/** Adam steps of the deck's run over all of MNIST: 422 batches × 15 epochs = 6,330. */
+export const DECK_STEPS = batching(validationSplit(MNIST.trainCount, DECK_FIT.validationSplit).train, DECK_FIT.batchSize).batches * DECK_FIT.epochs;

@@ -31,5 +31,7 @@ describe('training progress arithmetic', () => {
     expect(isDeckConfig({ epochs: 15, trainLimit: null, batchSize: 128, validationSplit: 0.1 })).toBe(true);
     expect(isDeckConfig({ epochs: 3, trainLimit: null, batchSize: 128, validationSplit: 0.1 })).toBe(false);
     expect(isDeckConfig({ epochs: 15, trainLimit: 5000, batchSize: 128, validationSplit: 0.1 })).toBe(false);
+    expect(isDeckConfig({ epochs: 15, trainLimit: null, batchSize: 64, validationSplit: 0.1 })).toBe(false);
+    expect(isDeckConfig({ epochs: 15, trainLimit: null, batchSize: 128, validationSplit: 0.2 })).toBe(false);
   });
 });

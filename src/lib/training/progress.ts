@@ -1,4 +1,5 @@
 /** Pure arithmetic behind the training progress display: ETA, smoothing, chart scales. */
+import { DECK_FIT } from '../training-plan.ts';
 
 export interface RunPosition {
   readonly epochs: number;
@@ -63,9 +64,10 @@ export function linear(d0: number, d1: number, r0: number, r1: number): (v: numb
 }
 
 /**
- * The learner's choice of run length. The deck's run is 15 epochs over all 54,000 training
- * images; anything else is a deviation the page labels as such.
+ * The learner's choice of run length. The deck's run is DECK_FIT (its epochs, batch size and
+ * validation share) over all the training images; anything else is a deviation the page labels
+ * as such.
  */
 export function isDeckConfig(c: { epochs: number; trainLimit: number | null; batchSize: number; validationSplit: number }): boolean {
-  return c.epochs === 15 && c.trainLimit === null && c.batchSize === 128 && c.validationSplit === 0.1;
+  return c.epochs === DECK_FIT.epochs && c.trainLimit === null && c.batchSize === DECK_FIT.batchSize && c.validationSplit === DECK_FIT.validationSplit;
 }

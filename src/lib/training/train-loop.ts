@@ -6,16 +6,17 @@
  *
  * Pixels stay Uint8Array until a batch is built: only one batch at a time becomes floats.
  */
-import type { LayersModel, Optimizer, Tensor, Tensor2D, Tensor4D, Scalar } from '@tensorflow/tfjs';
+import type { LayersModel, Optimizer, Tensor, Tensor2D, Tensor4D, Scalar, TypedArray } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import type { MnistArrays } from '../mnist/assets.ts';
 import { toFloatBatch } from '../mnist/loader.ts';
-import { batching } from '../training-plan.ts';
-import { ADAM_DEFAULTS } from '../training-plan.ts';
+import { ADAM_DEFAULTS, batching } from '../training-plan.ts';
+import { MNIST } from '../mnist-spec.ts';
 import { epochOrder } from './random.ts';
 import { nonFiniteWeight, type Checkpoint } from './checkpoint.ts';
 
-export const CLASSES = 10;
+/** The digits 0–9: the width of a one-hot label and of the model's output. */
+export const CLASSES = MNIST.classes;
 
 // #region deck:compile
 export function createOptimizer(tf: Tf): Optimizer {
@@ -25,7 +26,7 @@ export function createOptimizer(tf: Tf): Optimizer {
 }
 
 /**
- * xs: `[n, rows, cols, 1]` floats in 0..1; ys: one-hot `[n, 10]`. The caller disposes both.
+ * xs: `[n, rows, cols, 1]` floats in 0..1; ys: one-hot `[n, CLASSES]`. The caller disposes both.
  * `scratch` is reused between batches to avoid a fresh Float32Array per batch.
  */
 // #region deck:data
@@ -173,9 +174,36 @@ export interface Evaluation {
 }
 
 /**
+ * One evaluation batch: the summed cross-entropy and the predicted probabilities `[n × CLASSES]`,
+ * read back. Every tensor it makes is disposed, whether the model, the backend or the read-back
+ * fails or not.
+ */
+async function evaluateBatch(tf: Tf, model: LayersModel, data: MnistArrays, indices: readonly number[], scratch: Float32Array): Promise<{ lossData: TypedArray; probs: TypedArray }> {
+  const { xs, ys } = makeBatch(tf, data, indices, scratch);
+  let outputs: [Tensor2D, Scalar];
+  try {
+    outputs = tf.tidy(() => {
+      const probs = model.predict(xs) as Tensor2D;
+      return [probs, tf.metrics.categoricalCrossentropy(ys, probs).sum<Scalar>()];
+    });
+  } finally {
+    xs.dispose();
+    ys.dispose();
+  }
+  const [probsT, lossT] = outputs;
+  try {
+    const [lossData, probs] = await Promise.all([lossT.data(), probsT.data()]);
+    return { lossData, probs };
+  } finally {
+    probsT.dispose();
+    lossT.dispose();
+  }
+}
+
+/**
  * `model.evaluate` over `data` (inference: dropout off), in batches. Also gathers the
  * confusion matrix and each prediction. `onProgress(done, total)` after each batch; `count`
- * limits the evaluation to the first examples.
+ * limits the evaluation to the first examples. Leaves no tensor behind, also when it throws.
  */
 export async function evaluate(
   tf: Tf,
@@ -194,14 +222,7 @@ export async function evaluate(
   for (let start = 0; start < total; start += batchSize) {
     const n = Math.min(batchSize, total - start);
     const indices = Array.from({ length: n }, (_, k) => start + k);
-    const { xs, ys } = makeBatch(tf, data, indices, scratch);
-    const probsT = tf.tidy(() => model.predict(xs) as Tensor2D);
-    const lossT = tf.tidy(() => tf.metrics.categoricalCrossentropy(ys, probsT).sum());
-    xs.dispose();
-    ys.dispose();
-    const [lossData, probs] = await Promise.all([lossT.data(), probsT.data()]);
-    lossT.dispose();
-    probsT.dispose();
+    const { lossData, probs } = await evaluateBatch(tf, model, data, indices, scratch);
     lossSum += lossData[0] ?? NaN;
     for (let k = 0; k < n; k++) {
       let best = 0;
