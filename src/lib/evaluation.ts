@@ -4,6 +4,7 @@
  */
 import type { FailureKind, Misclassified } from './training/protocol.ts';
 import type { Checkpoint } from './training/checkpoint.ts';
+import type { ModelErrorCode, ModelKind } from './model/source.ts';
 import { MNIST } from './mnist-spec.ts';
 
 /** How many test images an evaluation may use: all of them (null), or a quick check. */
@@ -84,30 +85,6 @@ export function storedModelInfo(ckpt: Checkpoint, finished: boolean): StoredMode
   };
 }
 
-/** The fields of public/models/pretrained/training-record.json the demo shows. */
-export interface TrainingRecord {
-  readonly epochs: number;
-  readonly data: { readonly train: number; readonly validation: number; readonly test: number };
-  readonly backend: string;
-  readonly testAccuracy: number;
-}
-
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-
-/** The training record, or null when the JSON is not one. */
-export function parseTrainingRecord(json: unknown): TrainingRecord | null {
-  if (typeof json !== 'object' || json === null) return null;
-  const r = json as Record<string, unknown>;
-  const data = r['data'];
-  if (typeof data !== 'object' || data === null) return null;
-  const d = data as Record<string, unknown>;
-  const { epochs, backend, testAccuracy } = r;
-  const { train, validation, test } = d;
-  if (!isCount(epochs) || !isCount(train) || !isCount(validation) || !isCount(test)) return null;
-  if (typeof backend !== 'string' || typeof testAccuracy !== 'number' || !(testAccuracy >= 0 && testAccuracy <= 1)) return null;
-  return { epochs, data: { train, validation, test }, backend, testAccuracy };
-}
-
 /** Each row's sum: how many test images of each true digit were evaluated. */
 export function rowTotals(confusion: readonly (readonly number[])[]): number[] {
   return confusion.map((row) => row.reduce((a, b) => a + b, 0));
@@ -172,13 +149,14 @@ export function misclassifiedIn<T extends Pick<Misclassified, 'label' | 'predict
 export type EvalFailure = FailureKind | 'shape' | 'model-load';
 
 /**
- * Names a failure for the learner: a model whose layers do not take 28×28×1 images or give 10
- * classes ('shape'), a model file that could not be fetched or read ('model-load'), else the
+ * Names a failure for the learner from the worker's typed report and the model it evaluated: a
+ * stored model of the learner's that was refused ('checkpoint': train it again), a model file
+ * that is not the course's CNN ('shape') or could not be fetched or read ('model-load'), else the
  * worker's own kind.
  */
-export function describeFailure(kind: FailureKind, message: string, source: 'checkpoint' | 'url'): EvalFailure {
-  if (kind !== 'unknown') return kind;
-  if (source === 'url' && /model\.json|weights|status code|failed to fetch|networkerror|json|based on the provided shape/i.test(message)) return 'model-load';
-  if (/expected \S+ to have|could not be broadcast|incompatible shape|shapes? .*(do not|don't|must) match/i.test(message)) return 'shape';
-  return 'unknown';
+export function describeFailure(kind: FailureKind, model: ModelErrorCode | undefined, source: ModelKind): EvalFailure {
+  if (model === undefined || kind === 'device-lost' || kind === 'backend') return kind;
+  if (model === 'unknown') return 'unknown';
+  if (source === 'learner') return 'checkpoint';
+  return model === 'shape' || model === 'checkpoint' ? 'shape' : 'model-load';
 }

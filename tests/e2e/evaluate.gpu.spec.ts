@@ -1,7 +1,6 @@
 import type { Locator } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures.ts';
+import { test, expect, expectAccessible, trainingHooks } from './fixtures.ts';
 import { SLOW, openLesson } from './evaluate-helpers.ts';
-
 
 /** Clicks 評価する and waits for the results and the worker's tensor count after them. */
 async function evaluateOnce(d: Locator, runs: number): Promise<number> {
@@ -97,4 +96,43 @@ test('evaluates the pre-trained model on 1,000 test images: at least 95%, confus
   const accuracy100 = await d.getByTestId('test-accuracy').innerText();
   expect(await evaluateOnce(d, 3)).toBe(tensorsAfterFirst);
   await expect(d.getByTestId('test-accuracy')).toHaveText(accuracy100);
+});
+
+test('a GPU lost while evaluating: a clear message, no progress left, and 再試行 evaluates on a fresh worker without leaks', async ({ page }, testInfo) => {
+  test.setTimeout(600_000);
+  const expected = String(testInfo.project.metadata['backend']);
+  const d = await openLesson(page);
+  const select = d.getByLabel('評価に使うテスト画像');
+  await expect(select).toHaveValue('all');
+  await d.getByRole('button', { name: '評価する', exact: true }).click();
+
+  // The GPU is lost once the first images are evaluated: all 10,000 leave dozens of batches to come,
+  // so the loss lands mid-evaluation even on a fast GPU.
+  await expect(d.locator('.evaluate__progress p')).toHaveText(/^[\d,]+ \/ 10,000 枚を評価しました/, SLOW);
+  await trainingHooks(page, 'loseDevice');
+  const alert = d.getByRole('alert');
+  await expect(alert).toContainText('GPU が使えなくなりました。再試行すると、計算を最初からやり直します。', SLOW);
+  await expect(d).toHaveAttribute('data-state', 'error');
+  await expect(d.getByRole('progressbar')).toHaveCount(0);
+  await expect(d).toHaveAttribute('data-runs', '0');
+  await expect(d.getByTestId('test-accuracy')).toHaveCount(0);
+
+  // 再試行 on the quick count: a fresh worker, the same backend, the shipped model's accuracy.
+  await select.selectOption('100');
+  await alert.getByRole('button', { name: '再試行' }).click();
+  await expect(d.getByRole('alert')).toHaveCount(0);
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', expected, SLOW);
+  await expect(d).toHaveAttribute('data-runs', '1', SLOW);
+  await expect(d).toHaveAttribute('data-state', 'done', SLOW);
+  await expect(d.getByRole('progressbar')).toHaveCount(0);
+  const accuracy = parseFloat(await d.getByTestId('test-accuracy').innerText());
+  expect(accuracy).toBeGreaterThanOrEqual(95);
+  const cells = (await d.getByTestId('confusion-cell').allInnerTexts()).map(Number);
+  expect(cells.reduce((a, b) => a + b, 0)).toBe(100);
+
+  // The fresh worker keeps no tensors from one evaluation to the next.
+  const tensors = Number(await d.getAttribute('data-tensors'));
+  expect(Number.isInteger(tensors)).toBe(true);
+  expect(await evaluateOnce(d, 2)).toBe(tensors);
+  await expect(d.getByTestId('test-accuracy')).toHaveText(`${accuracy.toFixed(2)}%`);
 });

@@ -14,7 +14,6 @@ import {
   imagesFor,
   misclassifiedIn,
   parseCount,
-  parseTrainingRecord,
   progressPercent,
   rowTotals,
   storedModelInfo,
@@ -131,21 +130,6 @@ describe('the confusion matrix', () => {
   });
 });
 
-describe('the pre-trained model record', () => {
-  const good = { epochs: 12, data: { train: 54000, validation: 6000, test: 10000 }, backend: 'webgl', testAccuracy: 0.9912, extra: true };
-  it('reads the fields the demo shows', () => {
-    expect(parseTrainingRecord(good)).toEqual({ epochs: 12, data: { train: 54000, validation: 6000, test: 10000 }, backend: 'webgl', testAccuracy: 0.9912 });
-  });
-  it('rejects anything else', () => {
-    expect(parseTrainingRecord(null)).toBeNull();
-    expect(parseTrainingRecord('x')).toBeNull();
-    expect(parseTrainingRecord({ ...good, data: null })).toBeNull();
-    expect(parseTrainingRecord({ ...good, epochs: -1 })).toBeNull();
-    expect(parseTrainingRecord({ ...good, testAccuracy: 99.1 })).toBeNull();
-    expect(parseTrainingRecord({ ...good, data: { train: 1, validation: 2 } })).toBeNull();
-  });
-});
-
 describe("the learner's stored model", () => {
   const ckpt = {
     config: { batchSize: 128, epochs: 5, validationSplit: 0.1, seed: 1, trainLimit: null },
@@ -164,19 +148,27 @@ describe("the learner's stored model", () => {
 
 describe('failure messages', () => {
   it("keeps the worker's kind when it names one", () => {
-    expect(describeFailure('checkpoint', 'weights do not fit', 'checkpoint')).toBe('checkpoint');
-    expect(describeFailure('data', 'network', 'url')).toBe('data');
-    expect(describeFailure('device-lost', 'lost', 'url')).toBe('device-lost');
+    expect(describeFailure('checkpoint', undefined, 'learner')).toBe('checkpoint');
+    expect(describeFailure('data', undefined, 'pretrained')).toBe('data');
+    expect(describeFailure('device-lost', undefined, 'pretrained')).toBe('device-lost');
+    expect(describeFailure('device-lost', 'fetch', 'pretrained')).toBe('device-lost');
+    expect(describeFailure('backend', 'shape', 'learner')).toBe('backend');
   });
-  it('recognises a model of the wrong shape', () => {
-    expect(describeFailure('unknown', 'Error when checking : expected conv2d_input to have shape [null,32,32,3] but got array with shape [250,28,28,1].', 'url')).toBe('shape');
-    expect(describeFailure('unknown', 'Operands could not be broadcast together with shapes 250,10 and 250,5.', 'url')).toBe('shape');
+  it("names a refused stored model of the learner's as broken, whatever the refusal", () => {
+    for (const code of ['shape', 'not-finite', 'checkpoint', 'weights'] as const) expect(describeFailure('unknown', code, 'learner')).toBe('checkpoint');
   });
-  it('recognises a model file that could not be loaded', () => {
-    expect(describeFailure('unknown', 'Request to http://127.0.0.1/models/pretrained/model.json failed with status code 404.', 'url')).toBe('model-load');
-    expect(describeFailure('unknown', 'Based on the provided shape, [3,3,1,32], the tensor should have 288 values but has 10', 'url')).toBe('model-load');
+  it('names a model file that is not the course CNN', () => {
+    expect(describeFailure('unknown', 'shape', 'pretrained')).toBe('shape');
+    expect(describeFailure('unknown', 'checkpoint', 'imported')).toBe('shape');
+  });
+  it('names a model file that could not be loaded, or holds broken weights', () => {
+    for (const code of ['fetch', 'not-json', 'not-model', 'weights', 'not-finite'] as const) {
+      expect(describeFailure('unknown', code, 'pretrained')).toBe('model-load');
+      expect(describeFailure('unknown', code, 'imported')).toBe('model-load');
+    }
   });
   it('falls back to the unknown message', () => {
-    expect(describeFailure('unknown', 'something odd', 'checkpoint')).toBe('unknown');
+    expect(describeFailure('unknown', undefined, 'pretrained')).toBe('unknown');
+    expect(describeFailure('unknown', 'unknown', 'learner')).toBe('unknown');
   });
 });
