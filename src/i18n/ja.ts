@@ -301,6 +301,10 @@ export const ja = {
     workerFailed: 'TensorFlow.js を起動できませんでした。',
     deviceLost: 'GPU が使えなくなりました (デバイスの喪失)。書いた数字はそのままです。「もう一度始める」で GPU をつなぎ直し、モデルを読み込み直します。',
     restart: 'もう一度始める',
+    filterPick: 'フィルタの番号',
+    filterPickHelp: (n: number) => `1〜${n} のどれか 1 つの重みを数で見る`,
+    filterWeights: (n: number) => `フィルタ ${n} の重み (3×3)`,
+    filterBias: (b: string) => `バイアス ${b}`,
   },
   explorer: {
     title: 'MNIST データセット・エクスプローラー',

@@ -147,3 +147,31 @@ test("a broken stored model is reported and the shipped model is used instead", 
   await expect(d).toHaveAttribute('data-model', 'pretrained');
   await expect(d.getByRole('alert')).toContainText('保存されたモデルが壊れているか');
 });
+
+test("one filter's weights as numbers: chosen by its number, on the filters' colour scale, bad input refused", async ({ page }) => {
+  const d = await openLesson(page);
+  const inspect = d.getByTestId('filter-inspect');
+  await expect(inspect).toBeVisible();
+  const weights = inspect.getByTestId('filter-weights');
+  await expect(weights.locator('caption')).toHaveText('フィルタ 1 の重み (3×3)');
+  const first = await weights.locator('.viz-matrix__value').allInnerTexts();
+  expect(first).toHaveLength(9);
+  for (const v of first) expect(Number.isFinite(Number(v))).toBe(true);
+  await expect(inspect.getByTestId('filter-bias')).toHaveText(/^バイアス -?\d/);
+
+  const field = inspect.getByRole('textbox', { name: 'フィルタの番号' });
+  await field.fill('32');
+  await expect(weights.locator('caption')).toHaveText('フィルタ 32 の重み (3×3)');
+  const last = await weights.locator('.viz-matrix__value').allInnerTexts();
+  expect(last).not.toEqual(first);
+  // Out of range or not a number: said beside the field, and filter 32 stays shown.
+  for (const bad of ['33', 'NaN', '1e999', '2.5']) {
+    await field.fill(bad);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(inspect.locator('#draw-filter-message')).not.toBeEmpty();
+    await expect(weights.locator('caption')).toHaveText('フィルタ 32 の重み (3×3)');
+  }
+  await field.fill('１');
+  await expect(weights.locator('caption')).toHaveText('フィルタ 1 の重み (3×3)');
+  expect(await weights.locator('.viz-matrix__value').allInnerTexts()).toEqual(first);
+});

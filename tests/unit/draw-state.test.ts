@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHOWN_LAYERS, FILTER_LAYER, drawView, fallbackAfter, initialDrawState, reduceDraw, startingModel, type DrawEvent, type DrawState } from '../../src/lib/draw/draw-state.ts';
+import { SHOWN_LAYERS, FILTER_LAYER, filterValues, drawView, fallbackAfter, initialDrawState, reduceDraw, startingModel, type DrawEvent, type DrawState } from '../../src/lib/draw/draw-state.ts';
 import { prepareDigit } from '../../src/lib/draw/preprocess.ts';
 import type { LearnerModel } from '../../src/lib/storage/learner-model.ts';
 
@@ -87,5 +87,16 @@ describe('the drawing state', () => {
     expect(drawView(s).state).toBe('lost');
     expect(startingModel(s)).toBe('imported');
     expect(run([{ type: 'load', kind: 'pretrained' }, ok('pretrained')], s).notice).toBeNull();
+  });
+});
+
+describe('one filter of a layer', () => {
+  it('reads filter c of a [kh, kw, 1, n] kernel, row by row', () => {
+    // 2×2 kernels, 3 filters: value = 10·position + filter.
+    const kernels = Float32Array.from({ length: 12 }, (_, i) => 10 * Math.floor(i / 3) + (i % 3));
+    expect(filterValues(kernels, [2, 2, 1, 3], 0)).toEqual([0, 10, 20, 30]);
+    expect(filterValues(kernels, [2, 2, 1, 3], 2)).toEqual([2, 12, 22, 32]);
+    expect(filterValues(kernels, [2, 2, 1, 3], 3)).toEqual([]);
+    expect(filterValues(kernels, [2, 2, 1, 3], 1.5)).toEqual([]);
   });
 });

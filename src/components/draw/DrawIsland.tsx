@@ -36,7 +36,6 @@ export default function DrawIsland() {
   const [hydrated, setHydrated] = useState(false);
   const [grid, setGrid] = useState<GridState>(() => emptyGrid(FRAME));
   const [strokeVersion, setStrokeVersion] = useState(0);
-  const [filterShape, setFilterShape] = useState<readonly number[]>([]);
   const strokes = useMemo(() => new StrokeModel(), []);
   const client = useMemo<InferenceClient>(() => createInferenceClient(), []);
   const host = useHostState(client.host);
@@ -81,8 +80,7 @@ export default function DrawIsland() {
       if (!result.ok) return;
       throttle.request();
       const f = await client.filters(FILTER_LAYER);
-      setFilterShape(f.shape);
-      dispatch({ type: 'filters', kernels: f.kernels, tensors: f.tensors });
+      dispatch({ type: 'filters', kernels: f.kernels, shape: f.shape, biases: f.biases, tensors: f.tensors });
     } catch (e) {
       if (!(e instanceof WorkerLostError)) dispatch({ type: 'failed', message: errorMessage(e) });
     }
@@ -201,7 +199,7 @@ export default function DrawIsland() {
         <PredictionPanel prepared={s.prepared} probabilities={v.probabilities} top={v.top} waiting={s.fatal === undefined ? t.waitingModel : t.workerFailed} announcement={announcement} />
       </div>
       <PrepSteps prepared={s.prepared} />
-      <LayerMaps prediction={v.probabilities ? s.prediction : null} filters={s.filters} filterShape={filterShape} />
+      <LayerMaps prediction={v.probabilities ? s.prediction : null} filters={s.filters} />
       <ModelPanel s={s} onChoose={choose} />
       <BackendBadge report={report} error={s.fatal !== undefined && !report ? s.fatal : undefined} />
       <DrawNotice s={s} onRestart={restart} />

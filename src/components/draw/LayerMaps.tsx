@@ -1,9 +1,13 @@
-import type { ShownPrediction } from '../../lib/draw/draw-state.ts';
-import { SHOWN_LAYERS } from '../../lib/draw/draw-state.ts';
+import { useState } from 'preact/hooks';
+import type { DrawState, ShownPrediction } from '../../lib/draw/draw-state.ts';
+import { SHOWN_LAYERS, filterValues } from '../../lib/draw/draw-state.ts';
 import { maxAbsOf } from '../../lib/viz/image.ts';
+import { formatNumber } from '../../lib/viz/numeric.ts';
 import { formatShape } from '../../lib/format.ts';
 import { HeatMap } from '../viz/HeatMap.tsx';
 import { ColorScale } from '../viz/ColorScale.tsx';
+import { NumberMatrix } from '../viz/NumberMatrix.tsx';
+import { NumericField } from '../viz/NumericField.tsx';
 import { strings } from '../../i18n/index.ts';
 
 const t = strings.draw;
@@ -14,8 +18,8 @@ const TEST_IDS = ['conv1-maps', 'conv2-maps'];
 const TITLES = [t.conv1, t.conv2];
 
 /** The feature maps of the convolution layers for the current drawing, and the first layer's filters. */
-export function LayerMaps({ prediction, filters, filterShape }: { prediction: ShownPrediction | null; filters: Float32Array | null; filterShape: readonly number[] }) {
-  const [kh = 0, kw = 0, , count = 0] = filterShape;
+export function LayerMaps({ prediction, filters }: { prediction: ShownPrediction | null; filters: DrawState['filters'] }) {
+  const [kh = 0, kw = 0, , count = 0] = filters?.shape ?? [];
   return (
     <>
       <h3>{t.layersTitle}</h3>
@@ -38,8 +42,9 @@ export function LayerMaps({ prediction, filters, filterShape }: { prediction: Sh
           <figcaption>{t.filters(count)}</figcaption>
           {filters ? (
             <>
-              <HeatMap values={filters} width={kw} height={kh} channels={count} columns={COLUMNS} mode="signed" maxAbs={maxAbsOf(filters)} scale={8} label={t.filtersAlt(count)} testId="conv1-filters" />
-              <ColorScale maxAbs={maxAbsOf(filters)} />
+              <HeatMap values={filters.kernels} width={kw} height={kh} channels={count} columns={COLUMNS} mode="signed" maxAbs={maxAbsOf(filters.kernels)} scale={8} label={t.filtersAlt(count)} testId="conv1-filters" />
+              <ColorScale maxAbs={maxAbsOf(filters.kernels)} />
+              <OneFilter filters={filters} />
             </>
           ) : (
             <p class="draw__muted">{t.inUseLoading}</p>
@@ -49,5 +54,19 @@ export function LayerMaps({ prediction, filters, filterShape }: { prediction: Sh
       </div>
       <p class="draw__muted">{t.mapsNote}</p>
     </>
+  );
+}
+
+/** One filter's weights as numbers, on the same colour scale: pick it by its number. */
+function OneFilter({ filters }: { filters: NonNullable<DrawState['filters']> }) {
+  const [n, setN] = useState(1);
+  const [kh = 0, kw = 0, , count = 0] = filters.shape;
+  const index = Math.min(n, count) - 1;
+  return (
+    <div class="draw__filter" data-testid="filter-inspect">
+      <NumericField id="draw-filter" label={t.filterPick} value={n} min={1} max={count} integer help={t.filterPickHelp(count)} onChange={setN} />
+      <NumberMatrix id="draw-filter-weights" caption={t.filterWeights(index + 1)} rows={kh} cols={kw} values={filterValues(filters.kernels, filters.shape, index)} readOnly colour maxAbs={maxAbsOf(filters.kernels)} testId="filter-weights" />
+      <p class="draw__muted" data-testid="filter-bias">{t.filterBias(formatNumber(filters.biases[index] ?? NaN))}</p>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { fetchTrainingRecord, pretrainedSource } from '../../lib/model/source.ts
 import { canRun, initialState, isRunning, nextCommand, phaseOf, reduce, showsBackend } from '../../lib/evaluate/state.ts';
 import { onWorker, resetWorker, send, wakeWorker } from '../training/worker-client.ts';
 import { BackendBadge } from '../BackendBadge.tsx';
+import { DemoFrame } from '../viz/DemoFrame.tsx';
 import { ModelChoice } from './ModelChoice.tsx';
 import { CountChoice } from './CountChoice.tsx';
 import { Progress } from './Progress.tsx';
@@ -58,9 +59,7 @@ export default function EvaluateIsland() {
   const { run: current } = state;
 
   return (
-    <section class="demo evaluate" aria-labelledby="evaluate-title" data-state={phaseOf(state)} data-runs={state.runs} data-tensors={state.tensors}>
-      <p class="demo__title" id="evaluate-title">{t.title}</p>
-      <p>{t.intro}</p>
+    <DemoFrame id="evaluate" class="evaluate" title={t.title} intro={t.intro} data-state={phaseOf(state)} data-runs={state.runs} data-tensors={state.tensors}>
       <div class="evaluate__controls">
         <ModelChoice
           learner={state.learner}
@@ -95,6 +94,6 @@ export default function EvaluateIsland() {
           }}
         />
       )}
-    </section>
+    </DemoFrame>
   );
 }

@@ -5,7 +5,7 @@ import { Controls } from './Controls.tsx';
 import { ResumeOffer } from './ResumeOffer.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { ProgressPanel } from './ProgressPanel.tsx';
-import { BackendBadge } from '../BackendBadge.tsx';
+import { DemoFrame } from '../viz/DemoFrame.tsx';
 import { CPU_SUBSET, isActive } from '../../lib/training/run-state.ts';
 import {
   chartsView,
@@ -38,19 +38,17 @@ export default function TrainingIsland() {
   const charts = useMemo(() => chartsView(state), [batchLoss, batchAccuracy, history, run, epochs]);
 
   return (
-    <section
-      class="demo training"
-      aria-labelledby="training-title"
+    <DemoFrame
+      id="training"
+      class="training"
+      title={t.title}
+      backend={{ report: state.report, error: state.failure?.kind === 'backend' ? state.failure.message : undefined }}
       data-phase={state.phase}
       data-tensors={state.tensors}
       data-step={state.worker.step}
       data-batch-ms={state.worker.batchMs?.toFixed(0)}
       data-weights-sum={state.worker.weightsSum}
     >
-      <p class="demo__title" id="training-title">
-        {t.title}
-      </p>
-      <BackendBadge report={state.report} error={state.failure?.kind === 'backend' ? state.failure.message : undefined} />
       {state.report?.backend === 'cpu' && (
         <div class="callout callout--erratum" role="note">
           <p>{t.cpuWarning(estimate !== undefined ? formatDuration(estimate) : undefined)}</p>
@@ -92,6 +90,6 @@ export default function TrainingIsland() {
 
       <RunStatus status={statusView(state)} download={downloadView(state)} failure={state.failure} saveError={state.saveError} />
       {hasProgress(state) && <ProgressPanel progress={progressView(state)} charts={charts} history={history} />}
-    </section>
+    </DemoFrame>
   );
 }

@@ -60,7 +60,7 @@ export interface DrawState {
   readonly drawing: boolean;
   readonly predictions: number;
   readonly announcement: { readonly digit: number; readonly probability: number } | 'cleared' | null;
-  readonly filters: Float32Array | null;
+  readonly filters: { readonly kernels: Float32Array; readonly shape: readonly number[]; readonly biases: Float32Array } | null;
   readonly tensors: number | undefined;
   readonly exporting: boolean;
   readonly exported: { readonly modelJson: string; readonly weights: ArrayBuffer } | null;
@@ -107,7 +107,7 @@ export type DrawEvent =
   | { readonly type: 'loaded'; readonly result: LoadResult }
   /** The chosen files are not one model.json and one weights file. */
   | { readonly type: 'import-refused'; readonly names: string }
-  | { readonly type: 'filters'; readonly kernels: Float32Array; readonly tensors: number }
+  | { readonly type: 'filters'; readonly kernels: Float32Array; readonly shape: readonly number[]; readonly biases: Float32Array; readonly tensors: number }
   | { readonly type: 'export' }
   | { readonly type: 'exported'; readonly modelJson: string; readonly weights: ArrayBuffer; readonly tensors: number }
   | { readonly type: 'failed'; readonly message: string }
@@ -172,7 +172,7 @@ export function reduceDraw(s: DrawState, e: DrawEvent): DrawState {
     case 'import-refused':
       return { ...s, notice: { kind: 'refused', model: 'imported', code: 'files', detail: e.names, kept: s.inUse } };
     case 'filters':
-      return { ...s, filters: e.kernels, tensors: e.tensors };
+      return { ...s, filters: { kernels: e.kernels, shape: e.shape, biases: e.biases }, tensors: e.tensors };
     case 'export':
       return { ...s, exporting: true };
     case 'exported':
@@ -207,4 +207,14 @@ export function drawView(s: DrawState) {
     state: s.fatal !== undefined ? 'error' : s.notice?.kind === 'lost' ? 'lost' : s.inUse ? 'ready' : 'loading',
     busy: s.loading !== null,
   } as const;
+}
+
+/**
+ * One filter's kernel, row by row, from a layer's kernels laid out as tfjs keeps them
+ * ([kh, kw, inChannels, filters], the filter index last); the first input channel.
+ */
+export function filterValues(kernels: ArrayLike<number>, shape: readonly number[], index: number): number[] {
+  const [kh = 0, kw = 0, inChannels = 1, count = 0] = shape;
+  if (!Number.isInteger(index) || index < 0 || index >= count) return [];
+  return Array.from({ length: kh * kw }, (_, p) => kernels[p * inChannels * count + index] ?? NaN);
 }

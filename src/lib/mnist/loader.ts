@@ -12,6 +12,7 @@
  *   data.train.labels  // Uint8Array, 60000 bytes 0–9
  *   toFloatBatch(data.train.images, batchIndices)  // Float32Array 0..1 for the GPU
  */
+import { MNIST_PIXELS } from '../mnist-spec.ts';
 import {
   AssetFormatError,
   MNIST_CACHE_PREFIX,
@@ -472,7 +473,7 @@ export function toFloatBatch(
   images: Uint8Array,
   indices: ArrayLike<number>,
   out?: Float32Array,
-  imageSize: number = 784,
+  imageSize: number = MNIST_PIXELS,
 ): Float32Array {
   const n = indices.length * imageSize;
   const dst = out ? out.subarray(0, n) : new Float32Array(n);
@@ -489,7 +490,7 @@ export function toFloatBatch(
 }
 
 /** Image i as a view (no copy). */
-export function imageAt(images: Uint8Array, i: number, imageSize: number = 784): Uint8Array {
+export function imageAt(images: Uint8Array, i: number, imageSize: number = MNIST_PIXELS): Uint8Array {
   return images.subarray(i * imageSize, (i + 1) * imageSize);
 }
 
