@@ -36,3 +36,27 @@ test('the data download before training shows its progress and can be stopped', 
   await release();
   await expect(d.getByRole('button', { name: '学習を始める' })).toBeEnabled();
 });
+
+test('the setup is kept in the URL: a shared link opens that setup, garbage falls back to the deck', async ({ page }) => {
+  await page.goto(`${lessonUrl('training')}?epochs=3&subset=2000&backend=webgl`);
+  const d = demo(page);
+  await d.scrollIntoViewIfNeeded();
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', 'webgl', LONG);
+  await expect(d.getByLabel('エポック数')).toHaveValue('3');
+  await expect(d.getByLabel('使う訓練画像')).toHaveValue('2000');
+  await expect(d.getByTestId('config-kind')).toContainText('元資料の設定とは異なります');
+  await d.getByLabel('エポック数').selectOption('5');
+  await expect.poll(() => new URL(page.url()).search).toBe('?backend=webgl&epochs=5&subset=2000');
+  // The deck's own setup leaves only the parameters that are not the lesson's.
+  await d.getByLabel('エポック数').selectOption('15');
+  await d.getByLabel('使う訓練画像').selectOption('');
+  await expect.poll(() => new URL(page.url()).search).toBe('?backend=webgl');
+  await expect(d.getByTestId('config-kind')).toContainText('元資料と同じ設定');
+
+  await page.goto(`${lessonUrl('training')}?epochs=99&subset=7&backend=webgl`);
+  await d.scrollIntoViewIfNeeded();
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', 'webgl', LONG);
+  await expect(d.getByLabel('エポック数')).toHaveValue('15');
+  await expect(d.getByLabel('使う訓練画像')).toHaveValue('');
+  await expect.poll(() => new URL(page.url()).search).toBe('?backend=webgl');
+});

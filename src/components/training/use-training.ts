@@ -11,6 +11,8 @@ import { initialState, needsFreshWorker, reduce, type TrainingEvent, type Traini
 import { isTicking, runConfig } from '../../lib/training/run-view.ts';
 import type { Checkpoint } from '../../lib/training/checkpoint.ts';
 import type { FromWorker } from '../../lib/training/protocol.ts';
+import { setupFromUrl, urlForSetup } from '../../lib/training/run-url.ts';
+import { replaceQuery } from '../viz/useUrlState.ts';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const reducer = (s: TrainingState, e: { event: TrainingEvent; at: number }) => reduce(s, e.event, e.at);
@@ -56,6 +58,10 @@ export function useTraining(): { state: TrainingState; hydrated: boolean; action
 
   useEffect(() => {
     setHydrated(true);
+    // A setup shared as a link (?epochs=3&subset=2000); the deck's run otherwise.
+    const setup = setupFromUrl(location.search);
+    act({ type: 'set-epochs', epochs: setup.epochs });
+    act({ type: 'set-subset', trainLimit: setup.trainLimit });
     wakeWorker();
     loadCheckpoint('run')
       .then((checkpoint) => {
@@ -68,6 +74,10 @@ export function useTraining(): { state: TrainingState; hydrated: boolean; action
     });
     // act and effects only use dispatch and module functions: subscribe once.
   }, []);
+
+  useEffect(() => {
+    if (hydrated) replaceQuery(urlForSetup({ epochs: state.epochs, trainLimit: state.trainLimit }, location.search));
+  }, [hydrated, state.epochs, state.trainLimit]);
 
   const ticking = isTicking(state);
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Schema, StateOf, UrlState } from '../../lib/url-state.ts';
 
 /** Replaces the page's URL (no new history entry) with `query`, keeping its path and hash. */
-function replaceQuery(query: string): void {
+export function replaceQuery(query: string): void {
   const url = `${location.pathname}${query === '' ? '' : `?${query}`}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
 }
