@@ -159,9 +159,6 @@ export const ja = {
     learnerPartial: (epochs: number, planned: number, acc: string, saved: string) =>
       `学習の途中 (エポック ${epochs} / ${planned})・検証正解率 ${acc}・${saved} に保存`,
     learnerChecking: '保存されたモデルを確かめています…',
-    learnerNoneBefore: 'まだ学習したモデルが保存されていません。',
-    learnerNoneLink: '学習の実行',
-    learnerNoneAfter: 'のデモで学習させると選べるようになります。',
     pretrained: 'サイトに同梱の学習済みモデル',
     pretrainedInfo: (epochs: number, acc: string) => `エポック ${epochs}・テスト正解率 ${acc}`,
     pretrainedLoading: '学習記録を読み込んでいます…',
@@ -216,6 +213,12 @@ export const ja = {
     errorDetail: (message: string) => `詳細: ${message}`,
     retry: '再試行',
   },
+  /** Said by every lesson that offers the learner's own model when none is stored yet. */
+  learnerModel: {
+    noneBefore: 'まだ学習したモデルが保存されていません。',
+    noneLink: '学習の実行',
+    noneAfter: 'のデモで 1 エポック以上学習させると選べるようになります。',
+  },
   draw: {
     title: '手書き数字を CNN に判定させる',
     intro: '数字を 1 つ書くと、書いている途中から CNN が判定します。書いた絵は MNIST と同じ手順で 28×28 の画像に整えてからモデルに渡します。',
@@ -260,9 +263,6 @@ export const ja = {
     learnerInfo: (epochs: number, accuracy: string) => `エポック ${epochs}・検証正解率 ${accuracy}`,
     learnerInfoPartial: (epochs: number, planned: number, accuracy: string) => `途中で止めた学習: エポック ${epochs} / ${planned}・検証正解率 ${accuracy}`,
     learnerChecking: '保存されたモデルを確かめています…',
-    learnerNoneBefore: 'まだありません。',
-    learnerNoneLink: '学習の実行',
-    learnerNoneAfter: 'で学習を最後まで終えると使えます。',
     pretrained: 'サイトに同梱の学習済みモデル',
     pretrainedInfo: (epochs: number, train: string, accuracy: string) => `エポック ${epochs}・訓練画像 ${train} 枚・テスト正解率 ${accuracy}`,
     pretrainedLoading: '学習記録を読み込んでいます…',

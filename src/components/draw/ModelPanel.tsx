@@ -3,6 +3,7 @@ import type { ModelKind } from '../../lib/model/source.ts';
 import { formatPercent } from '../../lib/evaluation.ts';
 import { formatInt } from '../../lib/format.ts';
 import { strings } from '../../i18n/index.ts';
+import { LearnerNone } from '../LearnerNone.tsx';
 
 const t = strings.draw;
 
@@ -20,13 +21,7 @@ function accuracyOf(s: DrawState, kind: ModelKind): string {
 function LearnerInfo({ s }: { s: DrawState }) {
   if (s.learner === undefined) return <>{t.learnerChecking}</>;
   if (s.learner === null) {
-    return (
-      <>
-        {t.learnerNoneBefore}
-        <a href="../training/">{t.learnerNoneLink}</a>
-        {t.learnerNoneAfter}
-      </>
-    );
+    return <LearnerNone />;
   }
   const { info } = s.learner;
   const acc = formatPercent(info.valAccuracy);

@@ -1,6 +1,7 @@
 import type { Choice, LearnerSlot, PretrainedSlot } from '../../lib/evaluate/state.ts';
 import { formatPercent, formatSavedAt } from '../../lib/evaluation.ts';
 import { strings } from '../../i18n/index.ts';
+import { LearnerNone } from '../LearnerNone.tsx';
 
 const t = strings.evaluate;
 
@@ -40,13 +41,7 @@ export function ModelChoice({ learner, pretrained, choice, disabled, onChoose }:
 function LearnerInfo({ learner }: { learner: LearnerSlot }) {
   if (learner.phase === 'checking') return <>{t.learnerChecking}</>;
   if (learner.phase === 'none') {
-    return (
-      <>
-        {t.learnerNoneBefore}
-        <a href="../training/">{t.learnerNoneLink}</a>
-        {t.learnerNoneAfter}
-      </>
-    );
+    return <LearnerNone />;
   }
   const { info } = learner.model;
   const acc = formatPercent(info.valAccuracy);
