@@ -14,5 +14,10 @@ import ProgramCode from './ProgramCode.astro';
 import ModelSummary from './ModelSummary.astro';
 import EvaluateDemo from './EvaluateDemo.astro';
 import DrawDemo from './DrawDemo.astro';
+import RegressionDemo from './RegressionDemo.astro';
+import PerceptronDemo from './PerceptronDemo.astro';
+import ActivationsDemo from './ActivationsDemo.astro';
+import XoNetworkDemo from './XoNetworkDemo.astro';
+import XoTrainDemo from './XoTrainDemo.astro';
 
-export const widgets = { DrawDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo, ProgramCode, ModelSummary };
+export const widgets = { ActivationsDemo, DrawDemo, PerceptronDemo, RegressionDemo, XoNetworkDemo, XoTrainDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo, ProgramCode, ModelSummary };

@@ -213,6 +213,11 @@ export const ja = {
     errorDetail: (message: string) => `詳細: ${message}`,
     retry: '再試行',
   },
+  /** Chapter 1 demos: one section each (filled by their demos). */
+  regression: {},
+  perceptron: {},
+  activations: {},
+  xo: {},
   /** Said by every lesson that offers the learner's own model when none is stored yet. */
   learnerModel: {
     noneBefore: 'まだ学習したモデルが保存されていません。',
