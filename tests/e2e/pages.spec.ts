@@ -65,6 +65,8 @@ test('next links walk the whole course in map order, previous links walk back', 
   const walk = async (rel: 'next' | 'prev') => {
     const seen: string[] = [];
     for (;;) {
+      // The pager ends the page: read it once the document is parsed, not while it streams in.
+      await page.waitForLoadState('domcontentloaded');
       seen.push(new URL(page.url()).pathname);
       const link = page.locator(`a[rel="${rel}"]`);
       if ((await link.count()) === 0) return seen;
