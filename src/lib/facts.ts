@@ -4,10 +4,15 @@
  * formula), so the prose cannot drift from the model, the data or the training plan.
  */
 import { DECK_CNN, summarize, totalParams, convParams, denseParams } from './cnn-architecture.ts';
-import { ADAM_DEFAULTS, DECK_FIT, batching, validationSplit } from './training-plan.ts';
+import { ADAM_DEFAULTS, DECK_FIT, batching, percentOf, validationSplit } from './training-plan.ts';
 import { MNIST, MNIST_DIGIT_BOX, MNIST_PIXELS } from './mnist-spec.ts';
 import { XO_NETWORK, mlpParams } from './xo-network.ts';
+import { XO_FACTS, XO_FORMULAS } from './xo/facts.ts';
 import { formatInt, formatShape, texInt, texShape } from './format.ts';
+import { PERCEPTRON_FACTS, PERCEPTRON_FORMULAS } from './perceptron/facts.ts';
+import { exampleNumbers } from './regression/fit.ts';
+
+const regression = exampleNumbers();
 
 const layers = summarize(DECK_CNN);
 function layer(name: string) {
@@ -57,13 +62,14 @@ export const FACTS = {
   'xo.outputs': XO_NETWORK.outputs,
   'xo.shape': `${XO_NETWORK.inputs}-${XO_NETWORK.hidden}-${XO_NETWORK.outputs}`,
   'xo.params': mlpParams([XO_NETWORK.inputs, XO_NETWORK.hidden, XO_NETWORK.outputs]),
+  ...XO_FACTS,
   'adam.learningRate': ADAM_DEFAULTS.learningRate,
   'adam.beta1': ADAM_DEFAULTS.beta1,
   'adam.beta2': ADAM_DEFAULTS.beta2,
   'fit.batchSize': DECK_FIT.batchSize,
   'fit.epochs': DECK_FIT.epochs,
   'fit.validationSplit': DECK_FIT.validationSplit,
-  'fit.validationPercent': `${Math.round(DECK_FIT.validationSplit * 100)}%`,
+  'fit.validationPercent': `${percentOf(DECK_FIT.validationSplit)}%`,
   'fit.trainImages': split.train,
   'fit.validationImages': split.validation,
   'fit.batchesPerEpoch': plan.batches,
@@ -98,6 +104,15 @@ export const FACTS = {
   'cnn.denseEquivalent.params': denseEquivalent,
   'cnn.denseEquivalent.man': `約${formatInt(Math.round(denseEquivalent / 1e4))}万`,
   'cnn.denseEquivalent.ratio': Math.round(denseEquivalent / conv1.params),
+  'regression.points': regression.points,
+  'regression.xMean': regression.xMean,
+  'regression.yMean': regression.yMean,
+  'regression.a': regression.a,
+  'regression.b': regression.b,
+  'regression.qt': regression.qt,
+  'regression.start.qt': regression.startQt,
+  'regression.ratio': regression.ratio,
+  ...PERCEPTRON_FACTS,
 } as const satisfies Record<string, number | string>;
 
 export type FactId = keyof typeof FACTS;
@@ -119,8 +134,14 @@ export const FACT_FORMULAS = {
   'cnn.dropout.scale': `\\frac{1}{1 - ${dropoutRate}} = ${1 / (1 - dropoutRate)}`,
   'cnn.denseEquivalent': `${texInt(MNIST_PIXELS)} \\times ${texInt(conv1Outputs)} + ${texInt(conv1Outputs)} = ${texInt(denseEquivalent)}`,
   'xo.params': `(${XO_NETWORK.inputs} + 1) \\times ${XO_NETWORK.hidden} + (${XO_NETWORK.hidden} + 1) \\times ${XO_NETWORK.outputs} = ${mlpParams([XO_NETWORK.inputs, XO_NETWORK.hidden, XO_NETWORK.outputs])}`,
+  ...XO_FORMULAS,
   'flatten.index': `i = (r \\times ${p2h} + c) \\times ${c2c} + k`,
   'mnist.pixels': `${MNIST.rows} \\times ${MNIST.cols} = ${texInt(MNIST_PIXELS)}`,
+  'regression.fit': regression.fitTex,
+  'regression.qt': regression.qtTex,
+  'regression.line': regression.lineTex,
+  'regression.start.line': regression.startLineTex,
+  ...PERCEPTRON_FORMULAS,
 } as const satisfies Record<string, string>;
 
 export type FormulaId = keyof typeof FACT_FORMULAS;

@@ -16,6 +16,11 @@ export interface FitConfig {
 export const DECK_FIT: FitConfig = { batchSize: 128, epochs: 15, validationSplit: 0.1 };
 // #endregion deck:fitconfig
 
+/** The share held out for validation as a whole percentage (10 for the deck). */
+export function percentOf(share: number): number {
+  return Math.round(share * 100);
+}
+
 export interface Split {
   /** Examples [0, train) are trained on. */
   readonly train: number;

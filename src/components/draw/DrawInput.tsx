@@ -2,6 +2,7 @@ import type { StrokeModel } from '../../lib/draw/strokes.ts';
 import type { Mode } from '../../lib/draw/draw-state.ts';
 import type { GridState } from '../../lib/viz/paint-grid.ts';
 import { gridIsEmpty } from '../../lib/viz/paint-grid.ts';
+import { FRAME } from '../../lib/draw/preprocess.ts';
 import { DrawCanvas, type EditPhase } from './DrawCanvas.tsx';
 import { PaintGrid } from '../viz/PaintGrid.tsx';
 import { strings } from '../../i18n/index.ts';
@@ -43,7 +44,7 @@ export function DrawInput(props: {
         {mode === 'pen' ? (
           <DrawCanvas model={strokes} version={props.strokeVersion} label={t.canvasLabel} describedBy={HELP_ID} onEdit={props.onEdit} />
         ) : (
-          <PaintGrid grid={grid} label={t.gridLabel} describedBy={HELP_ID} position={t.gridPosition} onChange={props.onGrid} testId="draw-grid" />
+          <PaintGrid grid={grid} label={t.gridLabel(FRAME)} describedBy={HELP_ID} position={t.gridPosition} onChange={props.onGrid} testId="draw-grid" />
         )}
         <p id={HELP_ID} class="draw__help">
           {mode === 'pen' ? t.canvasHelp : t.gridHelp}

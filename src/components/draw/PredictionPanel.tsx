@@ -14,8 +14,8 @@ export function PredictionPanel({ prepared, probabilities, top, waiting, announc
   return (
     <div class="draw__result">
       <div class="draw__sees">
-        <PixelCanvas image={image} scale={5} label={t.modelSeesAlt} testId="model-input" />
-        <p>{t.modelSees}</p>
+        <PixelCanvas image={image} scale={5} label={t.modelSeesAlt(FRAME)} testId="model-input" />
+        <p>{t.modelSees(FRAME)}</p>
       </div>
       {prepared.empty ? (
         <p class="draw__hint" data-testid="draw-hint">

@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import { FRAME, type Prepared } from '../../lib/draw/preprocess.ts';
+import { BOX, FRAME, type Prepared } from '../../lib/draw/preprocess.ts';
+import { DRAW_SIZE } from '../../lib/draw/strokes.ts';
 import { greyRgba } from '../../lib/viz/image.ts';
 import { PixelCanvas } from '../viz/PixelCanvas.tsx';
 import { strings } from '../../i18n/index.ts';
@@ -34,13 +35,13 @@ export function PrepSteps({ prepared }: { prepared: Prepared }) {
               <p>
                 <strong>{t.step1}</strong>
                 <br />
-                <span data-testid="step-crop-detail">{t.step1Detail(prepared.box.x, prepared.box.y, prepared.box.width, prepared.box.height)}</span>
+                <span data-testid="step-crop-detail">{t.step1Detail(prepared.box.x, prepared.box.y, prepared.box.width, prepared.box.height, DRAW_SIZE)}</span>
               </p>
             </li>
             <li>
               <PixelCanvas image={images.scaled} scale={6} label={t.stepAlt(2)} marker={prepared.scaledCentre} testId="step-scaled" />
               <p>
-                <strong>{t.step2}</strong>
+                <strong>{t.step2(BOX)}</strong>
                 <br />
                 <span data-testid="step-scaled-detail">{t.step2Detail(prepared.scaled.width, prepared.scaled.height)}</span>
               </p>
@@ -48,7 +49,7 @@ export function PrepSteps({ prepared }: { prepared: Prepared }) {
             <li>
               <PixelCanvas image={images.framed} scale={5} label={t.stepAlt(3)} marker={prepared.centre} testId="step-centred" />
               <p>
-                <strong>{t.step3}</strong>
+                <strong>{t.step3(FRAME)}</strong>
                 <br />
                 <span data-testid="step-centred-detail">{t.step3Detail(prepared.centre.x.toFixed(2), prepared.centre.y.toFixed(2))}</span>
               </p>

@@ -1,4 +1,4 @@
-import { DECK_FIT, type Split } from '../../lib/training-plan.ts';
+import { DECK_FIT, percentOf, type Split } from '../../lib/training-plan.ts';
 import { SUBSETS } from '../../lib/training/run-state.ts';
 import { MNIST } from '../../lib/mnist-spec.ts';
 import { formatInt } from '../../lib/format.ts';
@@ -66,7 +66,7 @@ export function SetupForm(p: SetupFormProps) {
           ))}
         </select>
       </label>
-      <p class="training__split">{t.splitNote(formatInt(p.planned.train), formatInt(p.planned.validation))}</p>
+      <p class="training__split">{t.splitNote(formatInt(p.planned.train), formatInt(p.planned.validation), percentOf(DECK_FIT.validationSplit))}</p>
       <p class="training__note">{t.replaceNote}</p>
       <button type="submit" class="button--primary" disabled={!p.enabled}>
         {p.replacesSaved ? t.startOver : t.start}

@@ -34,14 +34,14 @@ interface Plotted {
  * first and last points and its spikes (src/lib/viz/downsample.ts); a line with a single point
  * is drawn as a dot, so the chart shows something from the first batch on.
  */
-export function LineChart({ title, series, xMax, yMin, yMax, xLabel, maxPoints = MAX_CHART_POINTS }: { title: string; series: readonly Series[]; xMax: number; yMin: number; yMax: number; xLabel: string; maxPoints?: number }) {
-  const x = linear(0, Math.max(xMax, 1e-9), PAD.left, W - PAD.right);
+export function LineChart({ title, series, xMin = 0, xMax, yMin, yMax, xLabel, maxPoints = MAX_CHART_POINTS }: { title: string; series: readonly Series[]; /** Left end of the x axis (0 unless given: epochs, steps). */ xMin?: number; xMax: number; yMin: number; yMax: number; xLabel: string; maxPoints?: number }) {
+  const x = linear(xMin, Math.max(xMax, xMin + 1e-9), PAD.left, W - PAD.right);
   const y = linear(yMin, yMax, H - PAD.bottom, PAD.top);
   const yTicks = niceTicks(yMin, yMax, 4);
-  const xTicks = niceTicks(0, xMax, 5).filter((t) => Number.isInteger(t));
+  const xTicks = niceTicks(xMin, xMax, 5).filter((t) => Number.isInteger(t));
   const plotted = useMemo<readonly Plotted[]>(
     () => series.map((s) => ({ series: s, xy: downsample(s.points, maxPoints).map(([px, py]) => [x(px), y(py)] as const) })),
-    [series, maxPoints, xMax, yMin, yMax],
+    [series, maxPoints, xMin, xMax, yMin, yMax],
   );
   return (
     <figure class="chart">
