@@ -4,7 +4,8 @@
  * its own picture than the other: no example contradicts another. Seeded: the same seed gives the
  * same set. Pure: no DOM.
  */
-import { CIRCLE, CROSS, INPUTS, randomSource, type Example } from './network.ts';
+import { CIRCLE, CROSS, INPUTS, type Example } from './network.ts';
+import { mulberry32 } from '../training/random.ts';
 
 /** Targets (○ degree, × degree). */
 export const CIRCLE_TARGET: readonly number[] = [1, 0];
@@ -19,7 +20,7 @@ export function flipped(x: readonly number[], cells: readonly number[]): number[
 
 /** The originals, each with all INPUTS one-cell flips and `twoFlips` distinct random two-cell flips. */
 export function trainingSet(seed = DATA_SEED, twoFlips = TWO_FLIPS_PER_CLASS): Example[] {
-  const next = randomSource(seed);
+  const next = mulberry32(seed);
   const out: Example[] = [];
   for (const [picture, target] of [
     [CIRCLE, CIRCLE_TARGET],

@@ -10,6 +10,7 @@
  * Pure: no DOM, no tfjs.
  */
 import { XO_NETWORK } from '../xo-network.ts';
+import { mulberry32 } from '../training/random.ts';
 
 export const INPUTS = XO_NETWORK.inputs;
 export const HIDDEN = XO_NETWORK.hidden;
@@ -164,21 +165,9 @@ export function gradientStep(p: XoParams, data: readonly Example[], rate: number
   return unflatten(flatten(p).map((v, i) => v - rate * at(g, i)));
 }
 
-/** A small pseudo-random generator (mulberry32): the same seed gives the same numbers everywhere. */
-export function randomSource(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Small random parameters (uniform in ±spread, thresholds 0): a start that knows nothing yet. */
 export function randomParams(seed: number, spread = 0.5): XoParams {
-  const next = randomSource(seed);
+  const next = mulberry32(seed);
   const r = () => Number(((next() * 2 - 1) * spread).toFixed(3));
   return {
     w1: Array.from({ length: HIDDEN * INPUTS }, r),
