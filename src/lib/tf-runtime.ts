@@ -180,7 +180,9 @@ export class DeviceLostError extends Error {
 
 /** Whether an error message is how tfjs or the browser words a lost device. */
 export function looksLikeDeviceLoss(message: string): boolean {
-  return /context (was )?lost|device (was )?lost|device is lost|DeviceLostError/i.test(message);
+  // WebGPU can fail a pending read-back ("Buffer was unmapped before mapping was resolved")
+  // before its device.lost promise settles.
+  return /context (was )?lost|device (was )?lost|device is lost|DeviceLostError|unmapped before mapping was resolved|device was destroyed/i.test(message);
 }
 
 /**

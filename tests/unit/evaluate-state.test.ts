@@ -181,6 +181,16 @@ describe('failures', () => {
     expect(log[2]).toMatchObject({ message: { count: 100 } });
   });
 
+  it('names the lost GPU when it is reported just after the error it caused', () => {
+    // WebGPU fails a pending read-back before its device.lost settles.
+    const failed = reduce(started(), worker({ type: 'failed', kind: 'unknown', message: "Failed to execute 'mapAsync' on 'GPUBuffer'" }));
+    const lost = reduce(failed, worker({ type: 'failed', kind: 'device-lost', message: 'Device was destroyed.' }));
+    expect(lost.run).toMatchObject({ phase: 'error', kind: 'device-lost', message: 'Device was destroyed.', model: undefined });
+    expect(lost.worker).toBe('broken');
+    // A refused model stays a refused model when nothing was lost.
+    expect(reduce(failed, worker({ type: 'tensors', count: 3 })).run).toEqual(failed.run);
+  });
+
   it('remembers a GPU lost between runs, and starts the next run on a fresh worker', () => {
     const done = apply(started(), worker({ type: 'eval-done', result }), worker({ type: 'tensors', count: 7 }));
     const lost = reduce(done, worker({ type: 'failed', kind: 'device-lost', message: 'lost' }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { candidateOrder, parseBackendParam, selectBackend, type BackendName, type SkipReason } from '../../src/lib/tf-runtime.ts';
+import { candidateOrder, looksLikeDeviceLoss, parseBackendParam, selectBackend, type BackendName, type SkipReason } from '../../src/lib/tf-runtime.ts';
 import { sigmoidTable } from '../../src/lib/tf-check.ts';
 
 const fake = (outcomes: Partial<Record<BackendName, true | SkipReason | Error>>) => {
@@ -73,5 +73,14 @@ describe('the tfjs check computation', () => {
     expect(ys[1]).toBeCloseTo(0.5, 6);
     expect(ys[2]).toBeCloseTo(1 / (1 + Math.exp(-2)), 5);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('a lost device, as errors word it', () => {
+  it('recognises WebGL and WebGPU losses, and nothing else', () => {
+    for (const m of ['WebGL context lost', 'GPU device was lost', 'Device is lost', "Failed to execute 'mapAsync' on 'GPUBuffer': Buffer was unmapped before mapping was resolved.", 'Device was destroyed.']) {
+      expect(looksLikeDeviceLoss(m), m).toBe(true);
+    }
+    for (const m of ['loss is NaN', 'weights do not fit', 'Failed to fetch']) expect(looksLikeDeviceLoss(m), m).toBe(false);
   });
 });

@@ -202,6 +202,9 @@ function fromWorker(s: EvaluateState, m: FromWorker): EvaluateState {
     case 'failed': {
       // A lost GPU may be reported at any time, even between runs: the next run starts afresh.
       const worker = FATAL.has(m.kind) ? 'broken' : s.worker;
+      // The lost device is the cause of an error the run just ended with (WebGPU can fail a
+      // read-back before it reports the loss): say so, not the symptom.
+      if (run.phase === 'error' && m.kind === 'device-lost' && run.kind !== 'device-lost') return { ...s, worker, run: { ...run, kind: m.kind, message: m.message, model: undefined } };
       if (run.phase !== 'running') return { ...s, worker };
       return { ...s, worker, run: { phase: 'error', kind: m.kind, message: m.message, model: m.model, source: run.source.kind } };
     }
