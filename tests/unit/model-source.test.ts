@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { buildCnn } from '../../src/lib/cnn-model.ts';
 import { DECK_CNN, type CnnSpec } from '../../src/lib/cnn-architecture.ts';
-import { loadModel } from '../../src/lib/model/load.ts';
+import { checkSpecs, loadModel, parseModelJson } from '../../src/lib/model/load.ts';
 import { modelToFiles, pickModelFiles } from '../../src/lib/model/files.ts';
 import { ModelError, defaultSource, fetchTrainingRecord, modelErrorCode, parseTrainingRecord, pretrainedSource, transferableCopy, type ModelSource } from '../../src/lib/model/source.ts';
 import { captureCheckpoint } from '../../src/lib/training/checkpoint.ts';
@@ -119,6 +119,14 @@ describe('loading and verifying a model', () => {
     expect(await refusal({ kind: 'imported', ...(await filesOf(SHALLOW)) })).toBe('shape');
     expect(await refusal({ kind: 'imported', ...(await filesOf(NARROW)) })).toBe('shape');
     expect(await refusal({ kind: 'imported', ...(await filesOf(DECK_CNN, true)) })).toBe('not-finite');
+  });
+
+  it('refuses wrong weight shapes from model.json alone, before building anything', async () => {
+    const narrow = await filesOf(NARROW);
+    const { weightSpecs } = parseModelJson(narrow.modelJson);
+    expect(() => { checkSpecs(weightSpecs, narrow.weights.byteLength); }).toThrow(expect.objectContaining({ code: 'shape' }) as Error);
+    const good = await filesOf(DECK_CNN);
+    expect(() => { checkSpecs(parseModelJson(good.modelJson).weightSpecs, good.weights.byteLength); }).not.toThrow();
   });
 
   it('refuses files that are not a model, and a model it cannot fetch', async () => {

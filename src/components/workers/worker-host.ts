@@ -48,8 +48,20 @@ interface Live<Api> {
   readonly worker: Worker;
   readonly remote: Comlink.Remote<Api>;
   readonly ready: Promise<Comlink.Remote<Api>>;
-  /** Rejects when this worker is lost. */
-  readonly lost: Promise<never>;
+  /**
+   * The calls waiting on this worker: rejected at once when it is lost. A set rather than one
+   * shared "lost" promise raced by every call, which would keep each call's result (a
+   * prediction's activations) alive until the worker goes.
+   */
+  readonly pending: Set<(e: Error) => void>;
+}
+
+/** `work`, or the error the worker's loss rejects it with, whichever comes first. */
+function guard<T>(pending: Set<(e: Error) => void>, work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    pending.add(reject);
+    work.then(resolve, reject).finally(() => pending.delete(reject));
+  });
 }
 
 export function createWorkerHost<Api>(options: HostOptions<Api>): WorkerHost<Api> {
@@ -69,18 +81,16 @@ export function createWorkerHost<Api>(options: HostOptions<Api>): WorkerHost<Api
   function start(): Live<Api> {
     const worker = options.spawn();
     const remote = Comlink.wrap<Api>(worker);
-    let fail: (e: WorkerLostError) => void = () => undefined;
-    const lost = new Promise<never>((_, reject) => {
-      fail = reject;
-    });
-    lost.catch(() => undefined);
+    const pending = new Set<(e: Error) => void>();
     const current: { value?: Live<Api> } = {};
     const lose = (reason: 'device-lost' | 'crashed', message: string) => {
       const me = current.value;
       if (!me || live !== me) return;
       live = undefined;
       const report = state.phase === 'ready' ? state.report : undefined;
-      fail(new WorkerLostError(reason, message));
+      const error = new WorkerLostError(reason, message);
+      for (const reject of pending) reject(error);
+      pending.clear();
       end(me);
       set({ phase: 'lost', reason, message, report });
     };
@@ -88,15 +98,13 @@ export function createWorkerHost<Api>(options: HostOptions<Api>): WorkerHost<Api
       lose('crashed', e.message || 'the worker stopped');
     });
     set({ phase: 'starting' });
-    const ready = Promise.race([
-      options.init(
-        remote,
-        Comlink.proxy((message: string) => {
-          lose('device-lost', message);
-        }),
-      ),
-      lost,
-    ]).then(
+    const init = options.init(
+      remote,
+      Comlink.proxy((message: string) => {
+        lose('device-lost', message);
+      }),
+    );
+    const ready = guard(pending, init).then(
       (report) => {
         if (live === current.value) set({ phase: 'ready', report });
         return remote;
@@ -110,7 +118,7 @@ export function createWorkerHost<Api>(options: HostOptions<Api>): WorkerHost<Api
         throw e;
       },
     );
-    current.value = { worker, remote, ready, lost };
+    current.value = { worker, remote, ready, pending };
     return current.value;
   }
 
@@ -118,11 +126,18 @@ export function createWorkerHost<Api>(options: HostOptions<Api>): WorkerHost<Api
    * The live worker, started if none is. After a loss (or a failed start), calls keep failing
    * until reset(): a learner's retry, not a stray late call, decides when a fresh worker starts.
    */
-  function current(): Pick<Live<Api>, 'ready' | 'lost'> {
-    if (state.phase === 'lost' || state.phase === 'failed') {
-      const failed = Promise.reject(state.phase === 'lost' ? new WorkerLostError(state.reason, state.message) : new Error(state.message));
+  function refusal(): Error | undefined {
+    if (state.phase === 'lost') return new WorkerLostError(state.reason, state.message);
+    if (state.phase === 'failed') return new Error(state.message);
+    return undefined;
+  }
+
+  function current(): Pick<Live<Api>, 'ready' | 'pending'> {
+    const refused = refusal();
+    if (refused) {
+      const failed = Promise.reject(refused);
       failed.catch(() => undefined);
-      return { ready: failed, lost: failed };
+      return { ready: failed, pending: new Set() };
     }
     live ??= start();
     return live;
@@ -138,9 +153,12 @@ export function createWorkerHost<Api>(options: HostOptions<Api>): WorkerHost<Api
       return current().ready;
     },
     async call(fn) {
-      const { ready, lost } = current();
-      const api = await ready;
-      return Promise.race([fn(api), lost]);
+      const w = current();
+      const api = await w.ready;
+      // Lost while this call waited for the worker to be ready.
+      const refused = refusal();
+      if (refused) throw refused;
+      return guard(w.pending, fn(api));
     },
     reset() {
       if (live) end(live);
