@@ -556,6 +556,30 @@ export const ja = {
       sampleFailed: 'MNIST のサンプルを読み込めませんでした。',
     },
   },
+  modelInUse: {
+    label: '使っているモデル',
+    checking: '保存されたモデルを確かめています…',
+    loading: (name: string) => `${name}を読み込んでいます…`,
+    learner: (epochs: number, accuracy: string) => `このページで学習したモデル (エポック ${epochs}・検証正解率 ${accuracy})`,
+    learnerPartial: (epochs: number, planned: number, accuracy: string) => `このページで学習したモデル (途中で止めた学習: エポック ${epochs} / ${planned}・検証正解率 ${accuracy})`,
+    pretrained: 'サイトに同梱の学習済みモデル',
+    trainHint: '「学習の実行」のレッスンで自分のモデルを学習させると、ここでもそのモデルが使われます。',
+    fellBack: (why: string) => `保存されていたあなたのモデルは読み込めなかったため (${why})、同梱の学習済みモデルを使っています。保存されたモデルはそのまま残っています。`,
+    lost: (message: string) => `GPU が使えなくなり、モデルの計算が止まりました (${message})。`,
+    failed: (message: string) => `モデルを準備できませんでした (${message})。`,
+    retry: 'もう一度準備する',
+  },
+  digitPicker: {
+    legend: '使う数字 (MNIST のテスト画像)',
+    choose: (digit: number) => `数字 ${digit} の画像を選ぶ`,
+    alt: (label: number, testIndex: number) => `MNIST のテスト画像 ${testIndex} 番、正解は ${label}`,
+    caption: (label: number, testIndex: number) => `テスト画像 ${testIndex} 番 (正解 ${label})`,
+    previous: (label: number) => `前の「${label}」`,
+    next: (label: number) => `次の「${label}」`,
+    loading: 'MNIST の画像を読み込んでいます…',
+    failed: 'MNIST の画像を読み込めませんでした。',
+    retry: 'もう一度読み込む',
+  },
 } as const;
 
 export type Strings = typeof ja;
