@@ -20,4 +20,15 @@ import ActivationsDemo from './ActivationsDemo.astro';
 import XoNetworkDemo from './XoNetworkDemo.astro';
 import XoTrainDemo from './XoTrainDemo.astro';
 
-export const widgets = { ActivationsDemo, DrawDemo, PerceptronDemo, RegressionDemo, XoNetworkDemo, XoTrainDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo, ProgramCode, ModelSummary };
+import ConvolutionDemo from './ConvolutionDemo.astro';
+import PoolingDemo from './PoolingDemo.astro';
+import FlattenDemo from './FlattenDemo.astro';
+import DropoutMaskDemo from './DropoutMaskDemo.astro';
+import OverfittingDemo from './OverfittingDemo.astro';
+import SoftmaxDemo from './SoftmaxDemo.astro';
+import CrossEntropyDemo from './CrossEntropyDemo.astro';
+import EquationDemo from './EquationDemo.astro';
+import GradientDescentDemo from './GradientDescentDemo.astro';
+import ProgramStepsDemo from './ProgramStepsDemo.astro';
+
+export const widgets = { ConvolutionDemo, PoolingDemo, FlattenDemo, DropoutMaskDemo, OverfittingDemo, SoftmaxDemo, CrossEntropyDemo, EquationDemo, GradientDescentDemo, ProgramStepsDemo, ActivationsDemo, DrawDemo, PerceptronDemo, RegressionDemo, XoNetworkDemo, XoTrainDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo, ProgramCode, ModelSummary };
