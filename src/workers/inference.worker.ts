@@ -112,7 +112,9 @@ const api: InferenceApi = {
         const activations = Object.fromEntries(layers.map((name, i) => [name, { shape: LAYERS[layerIndex(name)]?.outputShape ?? [], data: values[i] ?? new Float32Array(0) }]));
         t.dispose(outputs); // before counting; the finally below is for the error path
         const ms = performance.now() - t0;
-        return Comlink.transfer({ probabilities, activations, tensors: numTensors(), ms }, values.map((a) => a.buffer as ArrayBuffer));
+        // A reshape (flatten) or an identity at inference (dropout) can share its input's buffer:
+        // each buffer is transferred once (a repeated one makes postMessage throw).
+        return Comlink.transfer({ probabilities, activations, tensors: numTensors(), ms }, [...new Set(values.map((a) => a.buffer as ArrayBuffer))]);
       } finally {
         t.dispose(outputs);
       }
