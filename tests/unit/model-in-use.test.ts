@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canPredict, fallsBack, firstKind, initialInUse, reduceInUse, type InUseEvent } from '../../src/lib/model/in-use.ts';
 import type { StoredModelInfo } from '../../src/lib/evaluation.ts';
 
-const info: StoredModelInfo = { epochs: 2, planned: 15, finished: false, valAccuracy: 0.97, savedAt: 0 };
+const info: StoredModelInfo = { epochs: 2, planned: 15, finished: false, valAccuracy: 0.97, savedAt: '2026-12-01T10:00:00.000Z' };
 const run = (events: InUseEvent[]) => events.reduce(reduceInUse, initialInUse);
 
 describe('the model in use', () => {

@@ -21,7 +21,7 @@ export function ModelInUse({ id, state, report, onRetry }: { id: string; state: 
       <p>
         <span class="model-in-use__label">{t.label}:</span> {phase === 'loading' ? t.loading(text) : text}
       </p>
-      {state.fellBack !== undefined && <p class="notice">{t.fellBack(state.message ?? state.fellBack)}</p>}
+      {state.fellBack !== undefined && <p class="notice">{t.fellBack(strings.draw.errors[state.fellBack])}</p>}
       {kind === 'pretrained' && learner === null && phase === 'ready' && <p class="viz-help">{t.trainHint}</p>}
       <BackendBadge report={report} error={phase === 'failed' && !report ? state.message : undefined} />
       {(phase === 'lost' || phase === 'failed') && (
