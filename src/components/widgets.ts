@@ -10,7 +10,6 @@ import Note from './Note.astro';
 import TfCheck from './TfCheck.astro';
 import MnistExplorer from './MnistExplorer.astro';
 import TrainingDemo from './TrainingDemo.astro';
-import ProgramCode from './ProgramCode.astro';
 import ModelSummary from './ModelSummary.astro';
 import EvaluateDemo from './EvaluateDemo.astro';
 import DrawDemo from './DrawDemo.astro';
@@ -31,4 +30,4 @@ import EquationDemo from './EquationDemo.astro';
 import GradientDescentDemo from './GradientDescentDemo.astro';
 import ProgramStepsDemo from './ProgramStepsDemo.astro';
 
-export const widgets = { ConvolutionDemo, PoolingDemo, FlattenDemo, DropoutMaskDemo, OverfittingDemo, SoftmaxDemo, CrossEntropyDemo, EquationDemo, GradientDescentDemo, ProgramStepsDemo, ActivationsDemo, DrawDemo, PerceptronDemo, RegressionDemo, XoNetworkDemo, XoTrainDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo, ProgramCode, ModelSummary };
+export const widgets = { ConvolutionDemo, PoolingDemo, FlattenDemo, DropoutMaskDemo, OverfittingDemo, SoftmaxDemo, CrossEntropyDemo, EquationDemo, GradientDescentDemo, ProgramStepsDemo, ActivationsDemo, DrawDemo, PerceptronDemo, RegressionDemo, XoNetworkDemo, XoTrainDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo, ModelSummary };

@@ -11,6 +11,9 @@ import { XO_FACTS, XO_FORMULAS } from './xo/facts.ts';
 import { formatInt, formatShape, texInt, texShape } from './format.ts';
 import { PERCEPTRON_FACTS, PERCEPTRON_FORMULAS } from './perceptron/facts.ts';
 import { exampleNumbers } from './regression/fit.ts';
+import { OVERFIT_FACTS, OVERFIT_FORMULAS } from './overfitting/facts.ts';
+import { LOSS_FORMULAS } from './loss/facts.ts';
+import { DESCENT_FACTS, DESCENT_FORMULAS } from './descent/facts.ts';
 
 const regression = exampleNumbers();
 
@@ -113,6 +116,8 @@ export const FACTS = {
   'regression.start.qt': regression.startQt,
   'regression.ratio': regression.ratio,
   ...PERCEPTRON_FACTS,
+  ...OVERFIT_FACTS,
+  ...DESCENT_FACTS,
 } as const satisfies Record<string, number | string>;
 
 export type FactId = keyof typeof FACTS;
@@ -142,6 +147,9 @@ export const FACT_FORMULAS = {
   'regression.line': regression.lineTex,
   'regression.start.line': regression.startLineTex,
   ...PERCEPTRON_FORMULAS,
+  ...OVERFIT_FORMULAS,
+  ...LOSS_FORMULAS,
+  ...DESCENT_FORMULAS,
 } as const satisfies Record<string, string>;
 
 export type FormulaId = keyof typeof FACT_FORMULAS;

@@ -20,6 +20,7 @@ export interface ModelSummary {
   readonly trainable: number;
 }
 
+// #region deck:summary
 export function summarizeModel(model: LayersModel): ModelSummary {
   const rows = model.layers.map((layer) => {
     const shape = (layer.outputShape as (number | null)[]).slice(1).map((d) => d ?? 0);
@@ -34,3 +35,4 @@ export function summarizeModel(model: LayersModel): ModelSummary {
   const trainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 0), 1), 0);
   return { rows, total: rows.reduce((n, r) => n + r.params, 0), trainable };
 }
+// #endregion deck:summary

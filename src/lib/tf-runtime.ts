@@ -129,9 +129,11 @@ let loading: Promise<LoadedTf> | undefined;
  */
 export function loadTf(options: { forced?: BackendName | undefined } = {}): Promise<LoadedTf> {
   loading ??= (async () => {
+// #region deck:libraries
     const tf = await import('@tensorflow/tfjs');
     await import('@tensorflow/tfjs-backend-webgpu');
     const report = await selectBackend(options.forced, (name) => tryRealBackend(tf, name));
+// #endregion deck:libraries
     // The end-to-end tests' build only: a read-only probe for the leak checks (tensor count, backend).
     if (__CNN_TEST_HOOKS__) {
       Object.defineProperty(globalThis, '__cnnCourseTf', {

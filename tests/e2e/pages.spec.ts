@@ -37,6 +37,9 @@ for (const slug of COURSE_ORDER) {
     await expect(page).toHaveTitle(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await expect(page.getByRole('navigation', { name: 'パンくずリスト' })).toContainText(title);
     await expect(page.locator('.course-nav a[aria-current="page"]')).toHaveCount(1);
+    // Every lesson carries a live demo, and no placeholder is left.
+    await expect(page.locator('.demo-slot'), 'demo placeholders').toHaveCount(0);
+    expect(await page.locator('section.demo, .demo').count(), 'live demos on the page').toBeGreaterThan(0);
 
     // Every formula is KaTeX output: no render errors, and no TeX source left in the text.
     const katexCount = await page.locator('.prose .katex').count();

@@ -182,10 +182,12 @@ async function evaluateBatch(tf: Tf, model: LayersModel, data: MnistArrays, indi
   const { xs, ys } = makeBatch(tf, data, indices, scratch);
   let outputs: [Tensor2D, Scalar];
   try {
+// #region deck:evaluate
     outputs = tf.tidy(() => {
       const probs = model.predict(xs) as Tensor2D;
       return [probs, tf.metrics.categoricalCrossentropy(ys, probs).sum<Scalar>()];
     });
+// #endregion deck:evaluate
   } finally {
     xs.dispose();
     ys.dispose();
@@ -236,5 +238,7 @@ export async function evaluate(
     }
     await options.onProgress?.(start + n, total);
   }
+// #region deck:score
   return { count: total, loss: lossSum / total, accuracy: correct / total, confusion, predicted, confidence };
+// #endregion deck:score
 }
