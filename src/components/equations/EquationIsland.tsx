@@ -7,6 +7,7 @@ import { NumericField } from '../viz/NumericField.tsx';
 import { Elimination } from './Elimination.tsx';
 import { TryTable } from './TryTable.tsx';
 import { strings } from '../../i18n/index.ts';
+import { useHydrated } from '../useHydrated.ts';
 
 const t = strings.equations;
 const ID = 'equations';
@@ -21,10 +22,11 @@ const NUDGES = [
  * on E) and by elimination step by step. State: src/lib/equations/state.ts.
  */
 export default function EquationIsland() {
+  const hydrated = useHydrated();
   const [state, dispatch] = useReducer(reduceEquations, initialEquations);
   const now = latest(state);
   return (
-    <DemoFrame id={ID} title={t.title} intro={t.intro} class="equations" data-testid="equations-demo" data-hydrated="true" data-x={now.x} data-y={now.y} data-error={now.squared}>
+    <DemoFrame id={ID} title={t.title} intro={t.intro} class="equations" data-testid="equations-demo" data-hydrated={String(hydrated)} data-x={now.x} data-y={now.y} data-error={now.squared}>
       <p class="equations__system">{t.system}</p>
       <div class="equations__inputs">
         <NumericField id={`${ID}-x`} label="x" value={state.x} {...VALUE} onChange={(x) => { dispatch({ type: 'set', x, y: state.y }); }} />

@@ -6,6 +6,7 @@ import { NumericField } from '../viz/NumericField.tsx';
 import { useUrlState } from '../viz/useUrlState.ts';
 import { TermTable } from './TermTable.tsx';
 import { strings } from '../../i18n/index.ts';
+import { useHydrated } from '../useHydrated.ts';
 
 const t = strings.crossEntropy;
 const ID = 'cross-entropy';
@@ -17,11 +18,12 @@ const DIGITS = 3;
  * is not 1, clipped to [ε, 1 − ε]). The label and prediction live in the URL.
  */
 export default function CrossEntropyIsland() {
+  const hydrated = useHydrated();
   const [state, setState] = useUrlState(crossEntropySettings);
   const r = crossEntropy(state.pred, state.label);
   const loss = r.ok ? r.loss.toFixed(DIGITS) : '';
   return (
-    <DemoFrame id={ID} title={t.title} intro={t.intro} class="xent" data-testid="cross-entropy-demo" data-hydrated="true" data-loss={loss} data-label={state.label}>
+    <DemoFrame id={ID} title={t.title} intro={t.intro} class="xent" data-testid="cross-entropy-demo" data-hydrated={String(hydrated)} data-loss={loss} data-label={state.label}>
       <fieldset class="xent__labels">
         <legend>{t.labelLegend}</legend>
         {Array.from({ length: CLASSES }, (_, k) => (

@@ -12,6 +12,7 @@ import { ShiftAll } from './ShiftAll.tsx';
 import { TwoClass } from './TwoClass.tsx';
 import { useSoftmaxTf } from './useSoftmaxTf.ts';
 import { strings } from '../../i18n/index.ts';
+import { useHydrated } from '../useHydrated.ts';
 
 const t = strings.softmax;
 const ID = 'softmax';
@@ -22,6 +23,7 @@ const ID = 'softmax';
  * real logits of an MNIST digit from the model in use as a preset. Logits live in the URL.
  */
 export default function SoftmaxIsland() {
+  const hydrated = useHydrated();
   const tf = useTf();
   const [state, setState] = useUrlState(softmaxSettings);
   const [real, setReal] = useState(false);
@@ -41,7 +43,7 @@ export default function SoftmaxIsland() {
       backend={backendOf(tf)}
       class="softmax"
       data-testid="softmax-demo"
-      data-hydrated="true"
+      data-hydrated={String(hydrated)}
       data-phase={probs ? 'ready' : 'computing'}
       data-sum={total}
       data-tensors={main.tensors}
