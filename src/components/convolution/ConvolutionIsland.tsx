@@ -15,7 +15,7 @@ import { LearnedFilters } from './LearnedFilters.tsx';
 import { OutputNumbers } from './OutputNumbers.tsx';
 import { ParamCompare } from './ParamCompare.tsx';
 import { useConvOutput } from './useConvOutput.ts';
-import { useLearnedFilters } from './useLearnedFilters.ts';
+import { useLearnedFilters } from '../model/useLearnedFilters.ts';
 import { WindowFormula } from './WindowFormula.tsx';
 import { WindowView } from './WindowView.tsx';
 import { strings } from '../../i18n/index.ts';

@@ -9,7 +9,7 @@ import type { CourseModel } from '../model/useCourseModel.ts';
 import { ModelInUse } from '../model/ModelInUse.tsx';
 import { HeatMap } from '../viz/HeatMap.tsx';
 import { NumberMatrix } from '../viz/NumberMatrix.tsx';
-import type { FiltersState } from './useLearnedFilters.ts';
+import type { FiltersState } from '../model/useLearnedFilters.ts';
 import { strings } from '../../i18n/index.ts';
 
 const t = strings.convolution.learned;

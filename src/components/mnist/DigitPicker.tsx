@@ -19,6 +19,10 @@ export function DigitPicker({ id, digit, size = 112 }: { id: string; digit: Samp
   const { sample, index, label } = digit;
   const data = sample.phase === 'ready' ? sample.data : undefined;
   const firsts = useMemo(() => (data ? firstOfEachDigit(data.sample.labels, data.classes) : []), [data]);
+  // The same arrays from render to render: DigitCanvas converts and redraws only when they change
+  // (a fresh subarray each time redrew all eleven canvases whenever the demo re-rendered).
+  const thumbnails = useMemo(() => (data ? firsts.map((first) => (first < 0 ? null : imageAt(data.sample.images, first, data.imageSize))) : []), [data, firsts]);
+  const chosen = useMemo(() => (data ? imageAt(data.sample.images, index, data.imageSize) : undefined), [data, index]);
   if (!data) {
     return (
       <div class="digit-picker" data-testid={`${id}-digits`} data-phase={sample.phase}>
@@ -41,17 +45,18 @@ export function DigitPicker({ id, digit, size = 112 }: { id: string; digit: Samp
     <div class="digit-picker" data-testid={`${id}-digits`} data-phase="ready" data-index={index} data-label={label}>
       <fieldset class="digit-picker__choices">
         <legend>{t.legend}</legend>
-        {firsts.map((first, d) =>
-          first < 0 ? null : (
+        {firsts.map((first, d) => {
+          const pixels = thumbnails[d];
+          return first < 0 || !pixels ? null : (
             <button key={d} type="button" class="digit-picker__choice" aria-pressed={label === d} onClick={() => { digit.choose(first); }} data-testid={`${id}-digit-${d}`} aria-label={t.choose(d)}>
-              <DigitCanvas pixels={imageAt(data.sample.images, first, imageSize)} rows={rows} cols={cols} size={28} label="" />
+              <DigitCanvas pixels={pixels} rows={rows} cols={cols} size={28} label="" />
               <span aria-hidden="true">{d}</span>
             </button>
-          ),
-        )}
+          );
+        })}
       </fieldset>
       <div class="digit-picker__chosen">
-        <DigitCanvas pixels={imageAt(data.sample.images, index, imageSize)} rows={rows} cols={cols} size={size} label={t.alt(label ?? 0, testIndex)} />
+        <DigitCanvas pixels={chosen ?? new Uint8Array(imageSize)} rows={rows} cols={cols} size={size} label={t.alt(label ?? 0, testIndex)} />
         <p class="viz-caption" aria-live="polite">
           {t.caption(label ?? 0, testIndex)}
         </p>

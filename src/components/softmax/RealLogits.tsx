@@ -1,8 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Filters } from '../../lib/inference/api.ts';
-import { canPredict } from '../../lib/model/in-use.ts';
+import { useMemo, useState } from 'preact/hooks';
 import { argmax, denseLogits, maxChange, presetLogits, softmax } from '../../lib/softmax/softmax.ts';
-import { errorMessage } from '../../lib/tf-runtime.ts';
 import { formatInt } from '../../lib/format.ts';
 import { formatNumber } from '../../lib/viz/numeric.ts';
 import { DigitPicker } from '../mnist/DigitPicker.tsx';
@@ -10,6 +7,7 @@ import { useSampleDigit } from '../mnist/useSampleDigit.ts';
 import { ModelInUse } from '../model/ModelInUse.tsx';
 import { useActivations } from '../model/useActivations.ts';
 import { useCourseModel } from '../model/useCourseModel.ts';
+import { useLearnedFilters } from '../model/useLearnedFilters.ts';
 import { strings } from '../../i18n/index.ts';
 
 const t = strings.softmax.real;
@@ -24,20 +22,9 @@ export function RealLogits({ id, onApply }: { id: string; onApply: (logits: numb
   const model = useCourseModel();
   const digit = useSampleDigit();
   const act = useActivations(model, digit.image, ['flatten']);
-  const [dense, setDense] = useState<Filters | { error: string } | undefined>(undefined);
+  const weights = useLearnedFilters(model, 'dense');
+  const dense = weights.phase === 'ready' ? weights.filters : weights.phase === 'error' ? { error: weights.message } : undefined;
   const [applied, setApplied] = useState('');
-  const ready = canPredict(model.state);
-
-  useEffect(() => {
-    if (!ready) return;
-    let alive = true;
-    setDense(undefined);
-    model.filters('dense').then(
-      (f) => { if (alive) setDense(f); },
-      (e: unknown) => { if (alive) setDense({ error: errorMessage(e) }); },
-    );
-    return () => { alive = false; };
-  }, [ready, model.state.version]);
 
   const result = useMemo(() => {
     if (act.phase !== 'ready' || !dense || 'error' in dense) return undefined;

@@ -3,11 +3,11 @@ import type { Filters } from '../../lib/inference/api.ts';
 import { canPredict } from '../../lib/model/in-use.ts';
 import { errorMessage } from '../../lib/tf-runtime.ts';
 import { WorkerLostError } from '../workers/worker-host.ts';
-import type { CourseModel } from '../model/useCourseModel.ts';
+import type { CourseModel } from './useCourseModel.ts';
 
 export type FiltersState = { readonly phase: 'waiting' } | { readonly phase: 'ready'; readonly filters: Filters } | { readonly phase: 'error'; readonly message: string };
 
-/** A layer's learned weights from the model in use, read again whenever another model is loaded. */
+/** A convolution or dense layer's learned weights from the model in use, read again whenever another model is loaded. */
 export function useLearnedFilters(model: CourseModel, layer: string): FiltersState {
   const [state, setState] = useState<FiltersState>({ phase: 'waiting' });
   const ready = canPredict(model.state);
