@@ -105,7 +105,12 @@ export default function OverfittingIsland() {
     >
       <div class="viz-columns">
         <OverfitPlot data={DATA} weights={state.weights} steps={steps} />
-        <OverfitControls id={ID} state={state} ready={tfState.phase === 'ready'} dispatch={dispatch} onRegularise={(on) => { setUrl({ l2: on }); }} />
+        <OverfitControls id={ID} state={state} ready={tfState.phase === 'ready'} dispatch={dispatch} onRegularise={(on) => {
+          // The switch and the URL change in one render: a render with only the URL changed would
+          // put the controlled checkbox back until the effect below caught up.
+          dispatch({ type: 'regularise', on });
+          setUrl({ l2: on });
+        }} />
       </div>
       <div class="overfit__chart" data-testid={`${ID}-chart`}>
         <LineChart
