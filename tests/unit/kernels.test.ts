@@ -1,0 +1,143 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { installCourseKernels, useStockKernels } from '../../src/lib/kernels/index.ts';
+import { filterGradKernel } from '../../src/lib/kernels/conv2d-filter-grad.ts';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+afterEach(() => {
+  useStockKernels(tf, 'cpu');
+});
+
+/** Largest |a − b| relative to the largest |b| (the issue's bound: 1e-4). */
+function relativeError(a: Float32Array, b: Float32Array): number {
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < b.length; i++) {
+    diff = Math.max(diff, Math.abs((a[i] ?? NaN) - (b[i] ?? NaN)));
+    scale = Math.max(scale, Math.abs(b[i] ?? 0));
+  }
+  return diff / scale;
+}
+
+interface Case {
+  readonly name: string;
+  readonly x: [number, number, number, number];
+  readonly filter: [number, number, number, number];
+  readonly strides: number | [number, number];
+  readonly pad: 'valid' | 'same' | number;
+}
+
+const CASES: Case[] = [
+  { name: "the deck's first layer (batch 8)", x: [8, 28, 28, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
+  { name: "the deck's second layer (batch 4)", x: [4, 13, 13, 32], filter: [3, 3, 32, 64], strides: 1, pad: 'valid' },
+  { name: 'one image', x: [1, 9, 7, 3], filter: [3, 3, 3, 5], strides: 1, pad: 'valid' },
+  { name: 'same padding, 5×5', x: [3, 10, 11, 2], filter: [5, 5, 2, 4], strides: 1, pad: 'same' },
+  { name: 'stride 2, same, odd sizes', x: [2, 11, 9, 3], filter: [3, 3, 3, 6], strides: 2, pad: 'same' },
+  { name: 'strides 2×3, valid', x: [2, 12, 14, 2], filter: [2, 3, 2, 3], strides: [2, 3], pad: 'valid' },
+  { name: 'explicit padding 1', x: [2, 8, 8, 2], filter: [3, 3, 2, 2], strides: 1, pad: 1 },
+  { name: '1×1 filter', x: [3, 6, 6, 4], filter: [1, 1, 4, 7], strides: 1, pad: 'valid' },
+];
+
+/** The filter gradient through tf.grad, with whatever kernels are registered. */
+async function filterGrad(c: Case, seed: number): Promise<Float32Array> {
+  const x = tf.randomNormal(c.x, 0, 1, 'float32', seed);
+  const w = tf.randomNormal(c.filter, 0, 1, 'float32', seed + 1);
+  const loss = (f: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, c.strides, c.pad).square().sum().mul(0.5);
+  const g = tf.grad(loss)(w);
+  const values = (await g.data()) as Float32Array;
+  tf.dispose([x, w, g]);
+  return values;
+}
+
+/**
+ * The GPU and WebAssembly backends get the patches × gradients formulation, built from the
+ * backend's own kernels; the CPU backend gets plain loops. Both are checked here on the CPU
+ * backend against tfjs's own kernel (the GPU backends run the same code in the e2e tests).
+ */
+const stockFilterGrad = () => tf.getKernel('Conv2DBackpropFilter', 'cpu');
+function installPatches(): void {
+  const stock = stockFilterGrad();
+  tf.unregisterKernel('Conv2DBackpropFilter', 'cpu');
+  tf.registerKernel({ ...stock, kernelFunc: filterGradKernel(tf, 'cpu', stock.kernelFunc) });
+  restorePatches = () => {
+    tf.unregisterKernel('Conv2DBackpropFilter', 'cpu');
+    tf.registerKernel(stock);
+  };
+}
+let restorePatches = () => {};
+afterEach(() => {
+  restorePatches();
+  restorePatches = () => {};
+});
+
+const installers = [
+  ['plain loops (the cpu backend)', () => {
+    expect(installCourseKernels(tf, 'cpu')).toContain('Conv2DBackpropFilter');
+  }],
+  ['patches × output gradients (the GPU and WebAssembly backends)', installPatches],
+] as const;
+
+describe('Conv2DBackpropFilter', () => {
+  for (const [how, install] of installers) {
+    for (const [i, c] of CASES.entries()) {
+      it(`${how} equals tfjs's own kernel within 1e-4: ${c.name}`, async () => {
+        const stock = await filterGrad(c, 10 + i);
+        install();
+        const before = tf.memory().numTensors;
+        const course = await filterGrad(c, 10 + i);
+        expect(tf.memory().numTensors).toBe(before);
+        expect(course.length).toBe(stock.length);
+        expect(relativeError(course, stock)).toBeLessThan(1e-4);
+      });
+    }
+  }
+
+  it('patches × gradients frees every intermediate buffer', async () => {
+    installPatches();
+    const c = CASES[1];
+    if (!c) throw new Error('no case');
+    await filterGrad(c, 1);
+    const bytes = tf.memory().numBytes;
+    const dataBuffers = tf.engine().backend.numDataIds();
+    await filterGrad(c, 2);
+    expect(tf.memory().numBytes).toBe(bytes);
+    expect(tf.engine().backend.numDataIds()).toBe(dataBuffers);
+  });
+
+  it('puts the stock kernel back', () => {
+    const stock = tf.getKernel('Conv2DBackpropFilter', 'cpu').kernelFunc;
+    installCourseKernels(tf, 'cpu');
+    expect(tf.getKernel('Conv2DBackpropFilter', 'cpu').kernelFunc).not.toBe(stock);
+    useStockKernels(tf, 'cpu');
+    expect(tf.getKernel('Conv2DBackpropFilter', 'cpu').kernelFunc).toBe(stock);
+  });
+});
+
+describe('MaxPoolGrad on the cpu backend', () => {
+  const POOLS = [
+    { name: "the deck's pools (26→13, 11→5)", x: [4, 11, 11, 8], size: 2, strides: 2, pad: 'valid' },
+    { name: '3×3, stride 2, same', x: [2, 9, 10, 3], size: 3, strides: 2, pad: 'same' },
+    { name: 'overlapping 3×3, stride 1', x: [2, 7, 7, 2], size: 3, strides: 1, pad: 'valid' },
+  ] as const;
+  /** Gradient of Σ maxPool(x)·r, with ties (rounded inputs) so the first-maximum rule matters. */
+  async function poolGrad(p: (typeof POOLS)[number], seed: number): Promise<Float32Array> {
+    const x = tf.round(tf.randomUniform([...p.x], 0, 3, 'float32', seed));
+    const r = tf.randomNormal(tf.maxPool(x as tf.Tensor4D, p.size, p.strides, p.pad).shape, 0, 1, 'float32', seed + 1);
+    const g = tf.grad((v: tf.Tensor) => tf.maxPool(v as tf.Tensor4D, p.size, p.strides, p.pad).mul(r).sum())(x);
+    const values = (await g.data()) as Float32Array;
+    tf.dispose([x, r, g]);
+    return values;
+  }
+  for (const [i, p] of POOLS.entries()) {
+    // Overlapping windows add in another order, so only to rounding; ties go to the same input.
+    it(`equals tfjs's own kernel within 1e-6: ${p.name}`, async () => {
+      const stock = await poolGrad(p, 40 + i);
+      expect(installCourseKernels(tf, 'cpu')).toContain('MaxPoolGrad');
+      const course = await poolGrad(p, 40 + i);
+      expect(relativeError(course, stock)).toBeLessThan(1e-6);
+    });
+  }
+});
