@@ -27,7 +27,7 @@ export default defineConfig(
     // tfjs is loaded once, by the runtime that selects the backend (src/lib/tf-runtime.ts), and
     // used by value only there and in the workers; everything else imports its types.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/lib/tf-runtime.ts', 'src/workers/**'],
+    ignores: ['src/lib/tf-runtime.ts', 'src/lib/wasm-files.ts', 'src/workers/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -38,7 +38,7 @@ export default defineConfig(
   {
     // src/lib is pure logic: no view library and no DOM (it runs in workers and in Node's tests).
     files: ['src/lib/**/*.ts'],
-    ignores: ['src/lib/tf-runtime.ts'],
+    ignores: ['src/lib/tf-runtime.ts', 'src/lib/wasm-files.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

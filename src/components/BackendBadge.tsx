@@ -33,6 +33,7 @@ export function BackendBadge({ report, error }: { report: BackendReport | undefi
         </span>
       )}
       {report.backend === 'cpu' && <span class="backend-badge__skipped">{t.cpuSlow}</span>}
+      {report.backend === 'wasm' && <span class="backend-badge__skipped">{t.wasmWhy}</span>}
     </p>
   );
 }

@@ -41,7 +41,7 @@ export const ja = {
     failed: '利用できるバックエンドがありません',
     forced: '(URL で指定)',
     skipped: '使わなかったバックエンド',
-    names: { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
+    names: { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' },
     reasons: {
       'no-api': 'このブラウザには API がありません',
       'no-adapter': '使える GPU アダプタがありません',
@@ -49,6 +49,7 @@ export const ja = {
       'forced-other': 'URL で別のバックエンドが指定されています',
     },
     cpuSlow: 'CPU で計算しています。GPU を使う場合より大幅に遅くなります。',
+    wasmWhy: 'GPU が使えないので、CPU の上で WebAssembly で計算しています (JavaScript だけの CPU バックエンドより何倍も速いため、こちらを先に使います)。',
   },
   tfCheck: {
     title: 'TensorFlow.js の動作確認',

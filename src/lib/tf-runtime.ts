@@ -2,15 +2,20 @@
  * The one module that owns TensorFlow.js and its backend. Nothing imports tfjs statically: a
  * demo calls `loadTf()` when it needs it, so pages without demos ship no tfjs at all.
  *
- * Backends are tried in order WebGPU → WebGL → CPU (or the one forced with `?backend=`
- * first); the report says which one runs and why each other one was not used. A backend that
- * fails to start never breaks the page: the next one is tried. Works in a Web Worker too.
+ * Backends are tried in order WebGPU → WebGL → WebAssembly → CPU (or the one forced with
+ * `?backend=` first); the report says which one runs and why each other one was not used. A
+ * backend that fails to start never breaks the page: the next one is tried. Works in a Web
+ * Worker too. WebAssembly comes before tfjs's plain-JavaScript `cpu` backend because `npm run
+ * bench` measures it many times faster at both training and prediction (README, "Speed").
+ *
+ * Once a backend runs, the course's own kernels (src/lib/kernels/) replace tfjs's slow ones for it.
  */
 import type * as TF from '@tensorflow/tfjs';
+import { installCourseKernels } from './kernels/index.ts';
 
 export type Tf = typeof TF;
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
-export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Why a backend is not the one in use. */
 export type SkipReason =
@@ -89,6 +94,11 @@ async function tryRealBackend(tf: Tf, name: BackendName): Promise<true | SkipRea
     if (!(await gpu.requestAdapter())) return { code: 'no-adapter' };
   }
   if (name === 'webgl' && !hasWebGl()) return { code: 'no-api' };
+  if (name === 'wasm') {
+    if (typeof WebAssembly === 'undefined') return { code: 'no-api' };
+    const [wasm, files] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), import('./wasm-files.ts')]);
+    wasm.setWasmPaths(files.WASM_FILES);
+  }
   const ok = await tf.setBackend(name);
   if (!ok) return { code: 'init-failed', detail: `setBackend('${name}') returned false` };
   await tf.ready();
@@ -134,6 +144,7 @@ export function loadTf(options: { forced?: BackendName | undefined } = {}): Prom
     await import('@tensorflow/tfjs-backend-webgpu');
     const report = await selectBackend(options.forced, (name) => tryRealBackend(tf, name));
 // #endregion deck:libraries
+    installCourseKernels(tf, report.backend);
     // The end-to-end tests' build only: a read-only probe for the leak checks (tensor count, backend).
     if (__CNN_TEST_HOOKS__) {
       Object.defineProperty(globalThis, '__cnnCourseTf', {

@@ -17,9 +17,11 @@ describe('backend selection', () => {
   it('reads ?backend= and ignores anything else', () => {
     expect(parseBackendParam('?backend=webgl')).toBe('webgl');
     expect(parseBackendParam('?x=1&backend=CPU')).toBe('cpu');
-    expect(parseBackendParam('?backend=wasm')).toBeUndefined();
+    expect(parseBackendParam('?backend=wasm')).toBe('wasm');
+    expect(parseBackendParam('?backend=tpu')).toBeUndefined();
     expect(parseBackendParam('')).toBeUndefined();
-    expect(candidateOrder('cpu')).toEqual(['cpu', 'webgpu', 'webgl']);
+    expect(candidateOrder('cpu')).toEqual(['cpu', 'webgpu', 'webgl', 'wasm']);
+    expect(candidateOrder(undefined)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
   });
 
   it('prefers WebGPU', async () => {
@@ -35,13 +37,21 @@ describe('backend selection', () => {
     expect(report.skipped).toEqual([{ name: 'webgpu', reason: { code: 'no-adapter' } }]);
   });
 
+  it('without a GPU, WebAssembly comes before the CPU', async () => {
+    const { tried, tryOne } = fake({ webgpu: { code: 'no-api' }, webgl: { code: 'no-api' }, wasm: true, cpu: true });
+    const report = await selectBackend(undefined, tryOne);
+    expect(report.backend).toBe('wasm');
+    expect(tried).toEqual(['webgpu', 'webgl', 'wasm']);
+  });
+
   it('survives a backend that throws, down to the CPU', async () => {
-    const { tryOne } = fake({ webgpu: new Error('device lost'), webgl: { code: 'no-api' }, cpu: true });
+    const { tryOne } = fake({ webgpu: new Error('device lost'), webgl: { code: 'no-api' }, wasm: { code: 'no-api' }, cpu: true });
     const report = await selectBackend(undefined, tryOne);
     expect(report.backend).toBe('cpu');
     expect(report.skipped).toEqual([
       { name: 'webgpu', reason: { code: 'init-failed', detail: 'device lost' } },
       { name: 'webgl', reason: { code: 'no-api' } },
+      { name: 'wasm', reason: { code: 'no-api' } },
     ]);
   });
 
