@@ -4,7 +4,7 @@
  * MNIST, and hands each finished epoch — checkpoint, model files, validation and test scores — to
  * the Node script driving this page (scripts/pretrain.ts) through exposed functions.
  */
-import { loadTf } from '../lib/tf-runtime.ts';
+import { loadTf, type BackendName } from '../lib/tf-runtime.ts';
 import { loadMnist } from '../lib/mnist/loader.ts';
 import { evaluate } from '../lib/training/train-loop.ts';
 import { runTraining } from '../lib/training/run-training.ts';
@@ -23,9 +23,9 @@ const toBase64 = (bytes: Uint8Array) => {
 };
 const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
-export async function runPretrain(options: { config: RunConfig; resume?: { header: PackedCheckpoint['header']; data: string } }): Promise<void> {
+export async function runPretrain(options: { config: RunConfig; backend?: BackendName; resume?: { header: PackedCheckpoint['header']; data: string } }): Promise<void> {
   const bridge = globalThis as unknown as Bridge;
-  const { tf, report } = await loadTf({ forced: 'webgl' });
+  const { tf, report } = await loadTf({ forced: options.backend ?? 'wasm' });
   await bridge.pretrainLog(`backend ${report.backend}`);
   const data = await loadMnist({ baseUrl: `${import.meta.env.BASE_URL}data/mnist/`, set: 'full', caches: null });
   let resume: Checkpoint | null = null;
