@@ -47,9 +47,10 @@ export const ja = {
       'no-adapter': '使える GPU アダプタがありません',
       'init-failed': '初期化に失敗しました',
       'forced-other': 'URL で別のバックエンドが指定されています',
+      software: 'GPU がソフトウェアで模擬されています (WebAssembly の方が速いため使いません)',
     },
     cpuSlow: 'CPU で計算しています。GPU を使う場合より大幅に遅くなります。',
-    wasmWhy: 'GPU が使えないので、CPU の上で WebAssembly で計算しています (JavaScript だけの CPU バックエンドより何倍も速いため、こちらを先に使います)。',
+    wasmWhy: '本物の GPU が使えないので、CPU の上で WebAssembly で計算しています (ソフトウェアで模擬された GPU や JavaScript だけの CPU バックエンドより何倍も速いため、こちらを先に使います)。',
   },
   tfCheck: {
     title: 'TensorFlow.js の動作確認',

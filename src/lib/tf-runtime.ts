@@ -6,7 +6,10 @@
  * `?backend=` first); the report says which one runs and why each other one was not used. A
  * backend that fails to start never breaks the page: the next one is tried. Works in a Web
  * Worker too. WebAssembly comes before tfjs's plain-JavaScript `cpu` backend because `npm run
- * bench` measures it many times faster at both training and prediction (README, "Speed").
+ * bench` measures it many times faster at both training and prediction (README). A GPU that is
+ * only emulated in software (SwiftShader, llvmpipe: a browser without GPU acceleration) is passed
+ * over for WebAssembly unless forced, for the same reason: the benchmark measures WebAssembly
+ * several times faster than either emulated GPU backend.
  *
  * Once a backend runs, the course's own kernels (src/lib/kernels/) replace tfjs's slow ones for it.
  */
@@ -22,7 +25,9 @@ export type SkipReason =
   | { readonly code: 'no-api' }
   | { readonly code: 'no-adapter' }
   | { readonly code: 'init-failed'; readonly detail: string }
-  | { readonly code: 'forced-other' };
+  | { readonly code: 'forced-other' }
+  /** The GPU is emulated on the CPU (`detail` names the emulator): WebAssembly is faster. */
+  | { readonly code: 'software'; readonly detail: string };
 
 export interface BackendReport {
   readonly backend: BackendName;
@@ -81,19 +86,36 @@ export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-interface GpuLike {
-  requestAdapter(): Promise<unknown>;
+/** Names a software GPU in an adapter's or renderer's description; undefined for real hardware. */
+export function softwareGpu(description: string): string | undefined {
+  return /swiftshader|llvmpipe|softpipe|lavapipe|microsoft basic render/i.exec(description)?.[0];
 }
 
-/** Starts one backend on a real tfjs instance. */
-async function tryRealBackend(tf: Tf, name: BackendName): Promise<true | SkipReason> {
+interface GpuAdapterLike {
+  readonly info: { readonly vendor: string; readonly architecture: string; readonly device: string; readonly description: string };
+}
+interface GpuLike {
+  requestAdapter(): Promise<GpuAdapterLike | null>;
+}
+
+/** Starts one backend on a real tfjs instance; a software GPU is refused unless it was asked for. */
+async function tryRealBackend(tf: Tf, name: BackendName, forced: BackendName | undefined): Promise<true | SkipReason> {
   if (name === 'webgpu') {
     const gpu = (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
     if (!gpu) return { code: 'no-api' };
     // Asking first keeps tfjs from logging its own "No available adapters" warning.
-    if (!(await gpu.requestAdapter())) return { code: 'no-adapter' };
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return { code: 'no-adapter' };
+    const { vendor, architecture, device, description } = adapter.info;
+    const software = softwareGpu([vendor, architecture, device, description].join(' '));
+    if (software && forced !== name) return { code: 'software', detail: software };
   }
-  if (name === 'webgl' && !hasWebGl()) return { code: 'no-api' };
+  if (name === 'webgl') {
+    const renderer = webGlRenderer();
+    if (renderer === undefined) return { code: 'no-api' };
+    const software = softwareGpu(renderer);
+    if (software && forced !== name) return { code: 'software', detail: software };
+  }
   if (name === 'wasm') {
     if (typeof WebAssembly === 'undefined') return { code: 'no-api' };
     const [wasm, files] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), import('./wasm-files.ts')]);
@@ -110,20 +132,25 @@ async function tryRealBackend(tf: Tf, name: BackendName): Promise<true | SkipRea
   return true;
 }
 
-function hasWebGl(): boolean {
+/** The WebGL renderer's name (the unmasked one where the browser gives it), or undefined without WebGL. */
+function webGlRenderer(): string | undefined {
   try {
+    let gl: WebGLRenderingContext | WebGL2RenderingContext | null = null;
     if (typeof OffscreenCanvas !== 'undefined') {
       const c = new OffscreenCanvas(1, 1);
-      return Boolean(c.getContext('webgl2') ?? c.getContext('webgl'));
-    }
-    if (typeof document !== 'undefined') {
+      gl = c.getContext('webgl2') ?? c.getContext('webgl');
+    } else if (typeof document !== 'undefined') {
       const c = document.createElement('canvas');
-      return Boolean(c.getContext('webgl2') ?? c.getContext('webgl'));
+      gl = c.getContext('webgl2') ?? c.getContext('webgl');
     }
+    if (!gl) return undefined;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer: unknown = gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return typeof renderer === 'string' ? renderer : '';
   } catch {
-    return false;
+    return undefined;
   }
-  return false;
 }
 
 export interface LoadedTf {
@@ -142,7 +169,7 @@ export function loadTf(options: { forced?: BackendName | undefined } = {}): Prom
 // #region deck:libraries
     const tf = await import('@tensorflow/tfjs');
     await import('@tensorflow/tfjs-backend-webgpu');
-    const report = await selectBackend(options.forced, (name) => tryRealBackend(tf, name));
+    const report = await selectBackend(options.forced, (name) => tryRealBackend(tf, name, options.forced));
 // #endregion deck:libraries
     installCourseKernels(tf, report.backend);
     // The end-to-end tests' build only: a read-only probe for the leak checks (tensor count, backend).

@@ -1,6 +1,27 @@
 import { test, expect, lessonUrl } from './fixtures.ts';
 
-test('tfjs loads on demand, picks the expected backend and computes on it', async ({ page }, testInfo) => {
+test('left to choose, the page passes over a GPU emulated in software for WebAssembly, and says why', async ({ page }, testInfo) => {
+  // `backend=auto` names no backend: the page chooses (the fixture would otherwise ask for this project's).
+  await page.goto(`${lessonUrl('activations')}?backend=auto`);
+  // This machine's GPU, read independently of the page's code: the renderer WebGL reports.
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
+  });
+  const emulated = /swiftshader|llvmpipe/i.test(renderer);
+  const demo = page.locator('section.demo', { hasText: 'TensorFlow.js の動作確認' });
+  await demo.scrollIntoViewIfNeeded();
+  const badge = demo.locator('.backend-badge');
+  await expect(badge).toHaveAttribute('data-backend', emulated ? 'wasm' : String(testInfo.project.metadata['backend']), { timeout: 60_000 });
+  if (emulated) {
+    await expect(badge).toContainText('WebGL: GPU がソフトウェアで模擬されています');
+    await expect(badge).toContainText('WebAssembly の方が速い');
+  }
+  await expect(demo.getByTestId('sigmoid-value').nth(2)).toHaveText('0.5000');
+});
+
+test('tfjs loads on demand, runs on the asked-for backend and computes on it', async ({ page }, testInfo) => {
   const expected = String(testInfo.project.metadata['backend']);
   await page.goto(lessonUrl('activations'));
   const demo = page.locator('section.demo', { hasText: 'TensorFlow.js の動作確認' });

@@ -9,6 +9,8 @@ async function openLesson(page: Page) {
 }
 
 test('downloads the real MNIST with progress, browses, filters and counts it', async ({ page }) => {
+  // Downloads and parses the whole set (9.6 MB): near a minute on a busy 2-core machine.
+  test.setTimeout(150_000);
   const assetRequests: string[] = [];
   page.on('request', (r) => {
     if (r.url().endsWith('.bin')) assetRequests.push(r.url());

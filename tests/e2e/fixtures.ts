@@ -14,6 +14,24 @@ export const lessonUrl = (slug: string) => `lessons/${slug}/`;
  * after the test it asserts that none of them went wrong and no request left 127.0.0.1.
  */
 export const test = base.extend<{ guard: { consoleErrors: string[]; foreign: string[] } }>({
+  /**
+   * The GPU projects test their own backend: every URL they open asks for it with ?backend=
+   * (unless it names a backend itself). Without it, a browser whose GPU is only emulated in
+   * software, as on the test machines, would rightly pick WebAssembly (src/lib/tf-runtime.ts).
+   */
+  page: async ({ page }, use, testInfo) => {
+    const backend = testInfo.project.metadata['backend'] as string | undefined;
+    if (backend) {
+      const goto = page.goto.bind(page);
+      page.goto = (url, options) => {
+        if (/[?&]backend=/.test(url)) return goto(url, options);
+        const [path = '', hash] = url.split('#');
+        const withBackend = `${path}${path.includes('?') ? '&' : '?'}backend=${backend}`;
+        return goto(hash === undefined ? withBackend : `${withBackend}#${hash}`, options);
+      };
+    }
+    await use(page);
+  },
   guard: [
     async ({ page }, use) => {
       const consoleErrors: string[] = [];

@@ -16,7 +16,7 @@ test('a model trained in 3-10 is the one evaluated in 3-11 and used for drawing 
   await page.goto(lessonUrl('training'));
   const training = page.locator('section.training');
   await training.scrollIntoViewIfNeeded();
-  await expect(training.locator('.backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl/, LONG);
+  await expect(training.locator('.backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl|wasm/, LONG);
   await training.getByLabel('エポック数').selectOption('2');
   await training.getByLabel('使う訓練画像').selectOption('300');
   await training.getByRole('button', { name: '学習を始める' }).click();

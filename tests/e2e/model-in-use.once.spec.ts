@@ -23,7 +23,8 @@ test("a broken stored model is not used: the shipped one is, said so, and the st
 
 test('a lost GPU device stops the model with a message, and retrying brings it back', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto(lessonUrl('flatten'));
+  // A GPU to lose: WebGL asked for (on a machine with only a software GPU the page would pick WebAssembly).
+  await page.goto(`${lessonUrl('flatten')}?backend=webgl`);
   const model = page.locator('.model-in-use');
   await model.scrollIntoViewIfNeeded();
   await expect(model).toHaveAttribute('data-phase', 'ready', SLOW);

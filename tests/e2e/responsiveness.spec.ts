@@ -16,7 +16,7 @@ for (const backend of ['webgpu', 'webgl'] as const) {
         for (const e of list.getEntries()) long.push(e.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`${lessonUrl('training')}${backend === 'webgl' ? '?backend=webgl' : ''}`);
+    await page.goto(`${lessonUrl('training')}?backend=${backend}`);
     const d = page.locator('section.training');
     await d.scrollIntoViewIfNeeded();
     await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', backend, LONG);

@@ -22,7 +22,7 @@ test('the data download before training shows its progress and can be stopped', 
   await page.goto(lessonUrl('training'));
   const d = demo(page);
   await d.scrollIntoViewIfNeeded();
-  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl/, LONG);
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl|wasm/, LONG);
   await d.getByLabel('エポック数').selectOption('2');
   await d.getByLabel('使う訓練画像').selectOption('300');
   await d.getByRole('button', { name: '学習を始める' }).click();

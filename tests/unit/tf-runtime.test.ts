@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { candidateOrder, looksLikeDeviceLoss, parseBackendParam, selectBackend, type BackendName, type SkipReason } from '../../src/lib/tf-runtime.ts';
+import { candidateOrder, looksLikeDeviceLoss, parseBackendParam, selectBackend, softwareGpu, type BackendName, type SkipReason } from '../../src/lib/tf-runtime.ts';
 import { sigmoidTable } from '../../src/lib/tf-check.ts';
 
 const fake = (outcomes: Partial<Record<BackendName, true | SkipReason | Error>>) => {
@@ -42,6 +42,25 @@ describe('backend selection', () => {
     const report = await selectBackend(undefined, tryOne);
     expect(report.backend).toBe('wasm');
     expect(tried).toEqual(['webgpu', 'webgl', 'wasm']);
+  });
+
+  it('passes over GPUs emulated in software for WebAssembly, and says so', async () => {
+    const software = { code: 'software', detail: 'SwiftShader' } as const;
+    const { tryOne } = fake({ webgpu: software, webgl: software, wasm: true, cpu: true });
+    const report = await selectBackend(undefined, tryOne);
+    expect(report.backend).toBe('wasm');
+    expect(report.skipped).toEqual([{ name: 'webgpu', reason: software }, { name: 'webgl', reason: software }]);
+  });
+
+  it('recognises software GPUs by their adapter or renderer names, and only those', () => {
+    // As Chromium reports them without GPU acceleration (WebGPU adapter info, unmasked WebGL renderer).
+    expect(softwareGpu('google swiftshader  ')).toBe('swiftshader');
+    expect(softwareGpu('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).toBe('SwiftShader');
+    expect(softwareGpu('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe('llvmpipe');
+    expect(softwareGpu('Microsoft Basic Render Driver')).toBe('Microsoft Basic Render');
+    expect(softwareGpu('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBeUndefined();
+    expect(softwareGpu('apple metal-3 Apple M2')).toBeUndefined();
+    expect(softwareGpu('')).toBeUndefined();
   });
 
   it('survives a backend that throws, down to the CPU', async () => {
