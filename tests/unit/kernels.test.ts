@@ -141,3 +141,35 @@ describe('MaxPoolGrad on the cpu backend', () => {
     });
   }
 });
+
+describe('Conv2D (forward) on the cpu backend', () => {
+  /** The convolution of a mostly-zero input (as MNIST and ReLU outputs are) with whatever kernels are registered. */
+  async function conv(c: Case, seed: number): Promise<Float32Array> {
+    const x = tf.tidy(() => tf.relu(tf.randomNormal(c.x, -0.5, 1, 'float32', seed)));
+    const w = tf.randomNormal(c.filter, 0, 1, 'float32', seed + 1);
+    const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.strides, c.pad);
+    const values = (await y.data()) as Float32Array;
+    tf.dispose([x, w, y]);
+    return values;
+  }
+  for (const [i, c] of CASES.entries()) {
+    it(`skipping zero inputs equals tfjs's own kernel within 1e-4: ${c.name}`, async () => {
+      const stock = await conv(c, 60 + i);
+      expect(installCourseKernels(tf, 'cpu')).toContain('Conv2D');
+      const before = tf.memory().numTensors;
+      const course = await conv(c, 60 + i);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(course.length).toBe(stock.length);
+      expect(relativeError(course, stock)).toBeLessThan(1e-4);
+    });
+  }
+  it('leaves dilated convolutions to tfjs', async () => {
+    const x = tf.randomNormal([1, 9, 9, 2], 0, 1, 'float32', 7);
+    const w = tf.randomNormal([3, 3, 2, 3], 0, 1, 'float32', 8);
+    const stock = await tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid', 'NHWC', 2).data();
+    installCourseKernels(tf, 'cpu');
+    const course = await tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid', 'NHWC', 2).data();
+    expect(relativeError(course as Float32Array, stock as Float32Array)).toBeLessThan(1e-6);
+    tf.dispose([x, w]);
+  });
+});

@@ -2,7 +2,9 @@
  * Kernels for tfjs's `cpu` backend written as plain loops over Float32Arrays. tfjs 4.22's own
  * `Conv2DBackpropFilter` and `MaxPoolGrad` read every element through `TensorBuffer.get` (an
  * index computation and a bounds check per multiply-add); these walk the arrays in memory order,
- * the innermost loop over the output channels, contiguous in both the gradient and the result.
+ * the innermost loop over the output channels, contiguous in both the gradient and the result,
+ * and skip the zeros of the input (most of an MNIST image and of a ReLU's output). `Conv2D`
+ * (forward) does the same from the input's side.
  */
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
@@ -49,6 +51,58 @@ export function cpuFilterGrad(tf: Tf, stock: KernelFunc): KernelFunc {
       }
     }
     return backend.makeTensorInfo([kh, kw, cin, cout], 'float32', dw);
+  };
+}
+
+interface Conv2DAttrs {
+  readonly strides: number | [number, number];
+  readonly pad: 'valid' | 'same' | number;
+  readonly dataFormat: 'NHWC' | 'NCHW';
+  readonly dilations: number | [number, number];
+  readonly dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+/**
+ * y[b, r, q, o] = Σ x[b, r·sh + i − top, q·sw + j − left, c] · w[i, j, c, o], computed from the
+ * input's side: each non-zero input value is spread over the outputs it reaches. MNIST images
+ * are mostly zero, and so are ReLU outputs, so most multiply-adds are skipped.
+ */
+export function cpuConv2D(tf: Tf, stock: KernelFunc): KernelFunc {
+  return (args) => {
+    const attrs = args.attrs as unknown as Conv2DAttrs;
+    const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
+    const dilated = typeof attrs.dilations === 'number' ? attrs.dilations !== 1 : attrs.dilations.some((d) => d !== 1);
+    if (attrs.dataFormat !== 'NHWC' || dilated || x.dtype !== 'float32' || filter.dtype !== 'float32') return stock(args);
+    const backend = args.backend as unknown as CpuBackendLike;
+    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filter.shape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+    const { batchSize, inHeight, inWidth, inChannels: cin, outHeight, outWidth, outChannels: cout, filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, padInfo } = info;
+    const xv = backend.data.get(x.dataId).values;
+    const wv = backend.data.get(filter.dataId).values;
+    const y = new Float32Array(batchSize * outHeight * outWidth * cout);
+    for (let b = 0; b < batchSize; b++) {
+      for (let xr = 0; xr < inHeight; xr++) {
+        for (let xc = 0; xc < inWidth; xc++) {
+          const x0 = ((b * inHeight + xr) * inWidth + xc) * cin;
+          for (let i = 0; i < kh; i++) {
+            const rs = xr + padInfo.top - i;
+            if (rs < 0 || rs % sh !== 0 || rs / sh >= outHeight) continue;
+            for (let j = 0; j < kw; j++) {
+              const qs = xc + padInfo.left - j;
+              if (qs < 0 || qs % sw !== 0 || qs / sw >= outWidth) continue;
+              const y0 = ((b * outHeight + rs / sh) * outWidth + qs / sw) * cout;
+              const w0 = (i * kw + j) * cin * cout;
+              for (let c = 0; c < cin; c++) {
+                const xval = xv[x0 + c] ?? 0;
+                if (xval === 0) continue;
+                const wc = w0 + c * cout;
+                for (let o = 0; o < cout; o++) y[y0 + o] = (y[y0 + o] ?? 0) + xval * (wv[wc + o] ?? 0);
+              }
+            }
+          }
+        }
+      }
+    }
+    return backend.makeTensorInfo([batchSize, outHeight, outWidth, cout], 'float32', y);
   };
 }
 

@@ -7,7 +7,7 @@
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import { filterGradKernel } from './conv2d-filter-grad.ts';
-import { cpuFilterGrad, cpuMaxPoolGrad } from './cpu.ts';
+import { cpuConv2D, cpuFilterGrad, cpuMaxPoolGrad } from './cpu.ts';
 
 interface CourseKernel {
   readonly kernelName: string;
@@ -26,6 +26,10 @@ export const COURSE_KERNELS: readonly CourseKernel[] = [
       const fallback = stock ?? missing('Conv2DBackpropFilter', backendName);
       return backendName === 'cpu' ? cpuFilterGrad(tf, fallback) : filterGradKernel(tf, backendName, fallback);
     },
+  },
+  {
+    kernelName: 'Conv2D',
+    make: (tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuConv2D(tf, stock) : undefined),
   },
   {
     kernelName: 'MaxPoolGrad',
