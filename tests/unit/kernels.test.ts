@@ -173,3 +173,77 @@ describe('Conv2D (forward) on the cpu backend', () => {
     tf.dispose([x, w]);
   });
 });
+
+describe('a convolution layer trained behind a ReLU and a max pooling, on the cpu backend', () => {
+  /**
+   * The gradients of Σ maxPool(relu(conv(x, w) + bias)) · r for x, w and the bias: the backward
+   * pass of the deck's layers, with the sparse gradients a pooling passes back (most are zero), so
+   * Conv2DBackpropInput, the sparse filter gradient, Relu, Step, Multiply, Add and Sum all run.
+   */
+  async function layerGrads(c: Case, seed: number): Promise<Float32Array[]> {
+    const x = tf.randomNormal(c.x, 0, 1, 'float32', seed);
+    const w = tf.randomNormal(c.filter, 0, 1, 'float32', seed + 1);
+    const bias = tf.randomNormal([c.filter[3]], 0, 1, 'float32', seed + 2);
+    const f = (xv: tf.Tensor, wv: tf.Tensor, bv: tf.Tensor) => tf.maxPool(tf.relu<tf.Tensor4D>(tf.add(tf.conv2d(xv as tf.Tensor4D, wv as tf.Tensor4D, c.strides, c.pad), bv)), 2, 2, 'valid');
+    const r = tf.tidy(() => tf.randomNormal(f(x, w, bias).shape, 0, 1, 'float32', seed + 3));
+    const grads = tf.grads((xv: tf.Tensor, wv: tf.Tensor, bv: tf.Tensor) => f(xv, wv, bv).mul(r).sum())([x, w, bias]);
+    const values = await Promise.all(grads.map(async (g) => (await g.data()) as Float32Array));
+    tf.dispose([x, w, bias, r, ...grads]);
+    return values;
+  }
+  for (const [i, c] of CASES.entries()) {
+    it(`equals tfjs's own kernels within 1e-4: ${c.name}`, async () => {
+      const stock = await layerGrads(c, 80 + i);
+      expect(installCourseKernels(tf, 'cpu')).toEqual(expect.arrayContaining(['Conv2DBackpropInput', 'Sum', 'Multiply', 'Add', 'Relu', 'Step']));
+      const before = tf.memory().numTensors;
+      const course = await layerGrads(c, 80 + i);
+      expect(tf.memory().numTensors).toBe(before);
+      for (const [k, name] of ['x', 'filter', 'bias'].entries()) {
+        const s = stock[k] ?? new Float32Array();
+        expect(course[k]?.length, name).toBe(s.length);
+        expect(relativeError(course[k] ?? new Float32Array(), s), name).toBeLessThan(1e-4);
+      }
+    });
+  }
+});
+
+describe('element-wise kernels and sums on the cpu backend', () => {
+  /** Runs `f` with tfjs's kernels, then with the course's; returns both results' shapes and values. */
+  async function both(f: () => tf.Tensor): Promise<{ stock: { shape: number[]; values: Float32Array }; course: { shape: number[]; values: Float32Array } }> {
+    const run = async () => {
+      const t = f();
+      const out = { shape: t.shape, values: (await t.data()) as Float32Array };
+      t.dispose();
+      return out;
+    };
+    useStockKernels(tf, 'cpu');
+    const stock = await run();
+    installCourseKernels(tf, 'cpu');
+    const course = await run();
+    return { stock, course };
+  }
+  const a = tf.tensor([[1, -2, 3], [-4, 5, NaN]]);
+  const b = tf.tensor([[0.5, 2, -1], [3, 0, 1]]);
+  const cases: [string, () => tf.Tensor][] = [
+    ['same shape ×', () => tf.mul(a, b)],
+    ['same shape +', () => tf.add(a, b)],
+    ['tensor × number', () => tf.mul(a, tf.scalar(-3))],
+    ['number + tensor', () => tf.add(tf.scalar(2.5), b)],
+    ['a bias along the last axis', () => tf.add(a, tf.tensor1d([10, 20, 30]))],
+    ['a column (broadcast left to tfjs)', () => tf.mul(a, tf.tensor2d([[2], [3]]))],
+    ['int32 (left to tfjs)', () => tf.add(tf.tensor1d([1, 2], 'int32'), tf.tensor1d([3, 4], 'int32'))],
+    ['ReLU, NaN kept', () => tf.relu(a)],
+    ['Step with alpha, NaN kept', () => tf.step(a, 0.25)],
+    ['sum over the leading axes', () => tf.sum(tf.randomNormal([3, 4, 5, 6], 0, 1, 'float32', 3), [0, 1, 2])],
+    ['sum over the leading axes, dims kept', () => tf.sum(tf.randomNormal([3, 4, 5], 0, 1, 'float32', 4), [1, 0], true)],
+    ['sum over inner axes (left to tfjs)', () => tf.sum(tf.randomNormal([3, 4, 5], 0, 1, 'float32', 5), [1, 2])],
+    ['sum of everything (left to tfjs)', () => tf.sum(tf.randomNormal([3, 4], 0, 1, 'float32', 6))],
+  ];
+  for (const [name, f] of cases) {
+    it(`equals tfjs's own: ${name}`, async () => {
+      const { stock, course } = await both(f);
+      expect(course.shape).toEqual(stock.shape);
+      expect(Array.from(course.values, (v) => (Number.isNaN(v) ? 'NaN' : Math.round(v * 1e4) / 1e4))).toEqual(Array.from(stock.values, (v) => (Number.isNaN(v) ? 'NaN' : Math.round(v * 1e4) / 1e4)));
+    });
+  }
+});

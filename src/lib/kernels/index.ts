@@ -7,7 +7,7 @@
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import { filterGradKernel } from './conv2d-filter-grad.ts';
-import { cpuConv2D, cpuFilterGrad, cpuMaxPoolGrad } from './cpu.ts';
+import { cpuBinary, cpuConv2D, cpuConv2DBackpropInput, cpuFilterGrad, cpuMaxPoolGrad, cpuSum, cpuUnary } from './cpu.ts';
 
 interface CourseKernel {
   readonly kernelName: string;
@@ -30,6 +30,30 @@ export const COURSE_KERNELS: readonly CourseKernel[] = [
   {
     kernelName: 'Conv2D',
     make: (tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuConv2D(tf, stock) : undefined),
+  },
+  {
+    kernelName: 'Conv2DBackpropInput',
+    make: (tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuConv2DBackpropInput(tf, stock) : undefined),
+  },
+  {
+    kernelName: 'Sum',
+    make: (_tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuSum(stock) : undefined),
+  },
+  {
+    kernelName: 'Multiply',
+    make: (_tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuBinary(stock, 'mul') : undefined),
+  },
+  {
+    kernelName: 'Add',
+    make: (_tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuBinary(stock, 'add') : undefined),
+  },
+  {
+    kernelName: 'Relu',
+    make: (_tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuUnary(stock, 'relu') : undefined),
+  },
+  {
+    kernelName: 'Step',
+    make: (_tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuUnary(stock, 'step') : undefined),
   },
   {
     kernelName: 'MaxPoolGrad',
