@@ -29,6 +29,7 @@ const toolPages = {
       if (!testHooks) return;
       injectRoute({ pattern: '/tools/pretrain/', entrypoint: './src/tools/pretrain.astro', prerender: true });
       injectRoute({ pattern: '/tools/kit/', entrypoint: './src/tools/kit.astro', prerender: true });
+      injectRoute({ pattern: '/tools/bench/', entrypoint: './src/tools/bench.astro', prerender: true });
     },
   },
 };
