@@ -8,7 +8,7 @@ import { checkModel, describeModel } from '../../src/lib/model/check.ts';
 /**
  * The model the site ships (public/models/pretrained/) is what its training record says: the
  * deck's CNN, and on the 10,000 MNIST test images, evaluated here with tfjs's CPU backend,
- * the accuracy and loss that `npm run pretrain` measured on WebGL.
+ * the accuracy and loss that `npm run pretrain` measured in the browser (WebAssembly, last).
  */
 const DIR = 'public/models/pretrained';
 
