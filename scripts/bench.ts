@@ -34,6 +34,7 @@ import { BENCH_BACKENDS, evaluateTargets, formatTargets, stepFigures, type Bench
 import { countBytes, type ByteCounts, type Transfer } from '../src/lib/bench/bytes.ts';
 import { summarize } from '../src/lib/bench/stats.ts';
 import { fmtBytes, fmtMs, fmtRatio, fmtShare, formatTable } from '../src/lib/bench/table.ts';
+import { clearLongTasks, longTasks, watchLongTasks } from './long-tasks.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -234,13 +235,7 @@ async function lessonLongestTask(origin: string): Promise<LessonRun> {
   const browser = await launch(true);
   try {
     const page = await browser.newPage();
-    await page.addInitScript(() => {
-      const long: number[] = [];
-      Object.assign(globalThis, { __longTasks: long });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) long.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await watchLongTasks(page);
     await page.goto(`${origin}/lessons/training/`);
     const d = page.locator('section.training');
     await d.scrollIntoViewIfNeeded();
@@ -250,9 +245,7 @@ async function lessonLongestTask(origin: string): Promise<LessonRun> {
     const backend = (await badge.getAttribute('data-backend')) ?? 'unknown';
     await d.getByLabel('エポック数').selectOption(PLAN.lesson.epochs);
     await d.getByLabel('使う訓練画像').selectOption(PLAN.lesson.images);
-    await page.evaluate(() => {
-      (globalThis as unknown as { __longTasks: number[] }).__longTasks.length = 0;
-    });
+    await clearLongTasks(page);
     const started = Date.now();
     await d.getByRole('button', { name: '学習を始める' }).click();
     const status = d.getByTestId('training-status');
@@ -269,7 +262,7 @@ async function lessonLongestTask(origin: string): Promise<LessonRun> {
     } finally {
       clearInterval(progress);
     }
-    const tasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
+    const tasks = await longTasks(page);
     return { longestMs: Math.max(0, ...tasks), tasks: tasks.length, over50: tasks.filter((t) => t > 50).length, backend, seconds: (Date.now() - started) / 1000 };
   } finally {
     await browser.close();

@@ -1,21 +1,13 @@
-import type { Page } from '@playwright/test';
 import { test, expect, lessonUrl } from './fixtures.ts';
+import { clearLongTasks, longTasks, watchLongTasks } from '../../scripts/long-tasks.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 420_000 });
 const LONG = { timeout: 300_000 };
 
-const longTasks = (page: Page) => page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks);
-
 /** Training runs in a worker: the page's main thread must never be busy for more than 200 ms. */
 for (const backend of ['webgpu', 'webgl'] as const) {
   test(`no main-thread task over 200 ms while training on ${backend}`, async ({ page }) => {
-    await page.addInitScript(() => {
-      const long: number[] = [];
-      Object.assign(globalThis, { __longTasks: long });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) long.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await watchLongTasks(page);
     await page.goto(`${lessonUrl('training')}?backend=${backend}`);
     const d = page.locator('section.training');
     await d.scrollIntoViewIfNeeded();
@@ -23,8 +15,8 @@ for (const backend of ['webgpu', 'webgl'] as const) {
 
     // Positive control: a deliberate 250 ms task on the main thread must be recorded, or an
     // empty list below would prove nothing.
+    await clearLongTasks(page);
     await page.evaluate(() => {
-      (globalThis as unknown as { __longTasks: number[] }).__longTasks.length = 0;
       setTimeout(() => {
         const until = performance.now() + 250;
         while (performance.now() < until) {
@@ -36,9 +28,7 @@ for (const backend of ['webgpu', 'webgl'] as const) {
 
     await d.getByLabel('エポック数').selectOption('2');
     await d.getByLabel('使う訓練画像').selectOption('300');
-    await page.evaluate(() => {
-      (globalThis as unknown as { __longTasks: number[] }).__longTasks.length = 0;
-    });
+    await clearLongTasks(page);
     await d.getByRole('button', { name: '学習を始める' }).click();
     await expect(d.getByTestId('training-status')).toContainText('学習が終わりました', LONG);
     expect((await longTasks(page)).filter((ms) => ms > 200), 'main-thread tasks over 200 ms while training').toEqual([]);

@@ -54,11 +54,6 @@ export function summarizeProfile(calls: readonly KernelCall[]): ProfileSummary {
   return { totalMs, calls: calls.length, untimed, kernels };
 }
 
-/** Whether the profile holds any time at all (WebGPU without timestamp queries reports zeros). */
-export function hasTimes(summary: ProfileSummary): boolean {
-  return summary.totalMs > 0;
-}
-
 /** The first `n` kernels by time. */
 export function top(summary: ProfileSummary, n: number): readonly KernelTotal[] {
   return summary.kernels.slice(0, n);

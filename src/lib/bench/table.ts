@@ -2,6 +2,8 @@
  * Plain-text tables and number formats for `npm run bench`'s report. Pure.
  */
 
+import { formatBytes } from '../mnist/explorer.ts';
+
 export type Align = 'left' | 'right';
 
 /**
@@ -46,12 +48,10 @@ export function fmtRatio(r: number | null | undefined): string {
   return r == null || !Number.isFinite(r) ? '–' : `${r.toFixed(2)}×`;
 }
 
+/** The course's byte format (decimal units), one digit more; '0' for nothing, '–' for no figure. */
 export function fmtBytes(n: number | null | undefined): string {
   if (n == null || !Number.isFinite(n)) return '–';
-  if (n === 0) return '0';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(2)} MB`;
+  return n === 0 ? '0' : formatBytes(n, 1);
 }
 
 export function fmtShare(share: number): string {

@@ -31,11 +31,14 @@ export function wrapPosition(position: number, length: number): number {
   return ((Math.trunc(position) % length) + length) % length;
 }
 
-/** 9627116 → "9.6 MB" (decimal units, as download sizes are usually given). */
-export function formatBytes(bytes: number): string {
+/**
+ * 9627116 → "9.6 MB" (decimal units, as download sizes are usually given); `digits` more digits
+ * after the point for a table of figures (the benchmark: "9.63 MB", "141.2 kB").
+ */
+export function formatBytes(bytes: number, digits = 0): string {
   if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(0)} kB`;
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(digits)} kB`;
+  return `${(bytes / 1e6).toFixed(1 + digits)} MB`;
 }
 
 /** Parses an index typed by the learner; null unless it is a whole number in [0, count). */
