@@ -15,6 +15,7 @@
 import type { LayersModel, Optimizer, Tensor2D, Tensor4D } from '@tensorflow/tfjs';
 import { loadTf, parseBackendParam, type LoadedTf, type Tf } from '../lib/tf-runtime.ts';
 import { installCourseKernels, useStockKernels } from '../lib/kernels/index.ts';
+import { checkCourseKernels, type KernelCheck } from '../lib/kernels/check.ts';
 import { loadMnist, type MnistFullData } from '../lib/mnist/loader.ts';
 import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
@@ -50,6 +51,12 @@ export async function benchInfo(): Promise<{ backend: string; forced: string | u
     renderer: await renderer(report.backend),
     profileTiming: profileTiming(tf),
   };
+}
+
+/** The course's kernels against tfjs's own on this page's backend (src/lib/kernels/check.ts). */
+export async function benchCheckKernels(): Promise<{ backend: string; checks: KernelCheck[] }> {
+  const { tf, report } = await env();
+  return { backend: report.backend, checks: await checkCourseKernels(tf, report.backend) };
 }
 
 async function renderer(backend: string): Promise<string> {
@@ -251,10 +258,16 @@ export async function benchTrainerFit(options: { batches: number; rounds: number
       await trainer(warm);
       await fit(warm);
     }
-    // Alternating rounds: a slower stretch of the machine falls on both.
+    // Paired rounds, each timing both; which goes first alternates, so neither always runs
+    // right after the other's garbage.
     for (let r = 0; r < options.rounds; r++) {
-      trainerMs.push(await time(() => trainer(timed)));
-      fitMs.push(await time(() => fit(timed)));
+      if (r % 2 === 0) {
+        trainerMs.push(await time(() => trainer(timed)));
+        fitMs.push(await time(() => fit(timed)));
+      } else {
+        fitMs.push(await time(() => fit(timed)));
+        trainerMs.push(await time(() => trainer(timed)));
+      }
     }
   } finally {
     trainerOptimizer.dispose();

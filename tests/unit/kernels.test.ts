@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { installCourseKernels, useStockKernels } from '../../src/lib/kernels/index.ts';
 import { filterGradKernel } from '../../src/lib/kernels/conv2d-filter-grad.ts';
+import { checkCourseKernels, KERNEL_CASES, relativeError, type KernelCase } from '../../src/lib/kernels/check.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -11,35 +12,8 @@ afterEach(() => {
   useStockKernels(tf, 'cpu');
 });
 
-/** Largest |a − b| relative to the largest |b| (the issue's bound: 1e-4). */
-function relativeError(a: Float32Array, b: Float32Array): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs((a[i] ?? NaN) - (b[i] ?? NaN)));
-    scale = Math.max(scale, Math.abs(b[i] ?? 0));
-  }
-  return diff / scale;
-}
-
-interface Case {
-  readonly name: string;
-  readonly x: [number, number, number, number];
-  readonly filter: [number, number, number, number];
-  readonly strides: number | [number, number];
-  readonly pad: 'valid' | 'same' | number;
-}
-
-const CASES: Case[] = [
-  { name: "the deck's first layer (batch 8)", x: [8, 28, 28, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
-  { name: "the deck's second layer (batch 4)", x: [4, 13, 13, 32], filter: [3, 3, 32, 64], strides: 1, pad: 'valid' },
-  { name: 'one image', x: [1, 9, 7, 3], filter: [3, 3, 3, 5], strides: 1, pad: 'valid' },
-  { name: 'same padding, 5×5', x: [3, 10, 11, 2], filter: [5, 5, 2, 4], strides: 1, pad: 'same' },
-  { name: 'stride 2, same, odd sizes', x: [2, 11, 9, 3], filter: [3, 3, 3, 6], strides: 2, pad: 'same' },
-  { name: 'strides 2×3, valid', x: [2, 12, 14, 2], filter: [2, 3, 2, 3], strides: [2, 3], pad: 'valid' },
-  { name: 'explicit padding 1', x: [2, 8, 8, 2], filter: [3, 3, 2, 2], strides: 1, pad: 1 },
-  { name: '1×1 filter', x: [3, 6, 6, 4], filter: [1, 1, 4, 7], strides: 1, pad: 'valid' },
-];
+const CASES = KERNEL_CASES;
+type Case = KernelCase;
 
 /** The filter gradient through tf.grad, with whatever kernels are registered. */
 async function filterGrad(c: Case, seed: number): Promise<Float32Array> {
@@ -175,36 +149,18 @@ describe('Conv2D (forward) on the cpu backend', () => {
 });
 
 describe('a convolution layer trained behind a ReLU and a max pooling, on the cpu backend', () => {
-  /**
-   * The gradients of Σ maxPool(relu(conv(x, w) + bias)) · r for x, w and the bias: the backward
-   * pass of the deck's layers, with the sparse gradients a pooling passes back (most are zero), so
-   * Conv2DBackpropInput, the sparse filter gradient, Relu, Step, Multiply, Add and Sum all run.
-   */
-  async function layerGrads(c: Case, seed: number): Promise<Float32Array[]> {
-    const x = tf.randomNormal(c.x, 0, 1, 'float32', seed);
-    const w = tf.randomNormal(c.filter, 0, 1, 'float32', seed + 1);
-    const bias = tf.randomNormal([c.filter[3]], 0, 1, 'float32', seed + 2);
-    const f = (xv: tf.Tensor, wv: tf.Tensor, bv: tf.Tensor) => tf.maxPool(tf.relu<tf.Tensor4D>(tf.add(tf.conv2d(xv as tf.Tensor4D, wv as tf.Tensor4D, c.strides, c.pad), bv)), 2, 2, 'valid');
-    const r = tf.tidy(() => tf.randomNormal(f(x, w, bias).shape, 0, 1, 'float32', seed + 3));
-    const grads = tf.grads((xv: tf.Tensor, wv: tf.Tensor, bv: tf.Tensor) => f(xv, wv, bv).mul(r).sum())([x, w, bias]);
-    const values = await Promise.all(grads.map(async (g) => (await g.data()) as Float32Array));
-    tf.dispose([x, w, bias, r, ...grads]);
-    return values;
-  }
-  for (const [i, c] of CASES.entries()) {
-    it(`equals tfjs's own kernels within 1e-4: ${c.name}`, async () => {
-      const stock = await layerGrads(c, 80 + i);
-      expect(installCourseKernels(tf, 'cpu')).toEqual(expect.arrayContaining(['Conv2DBackpropInput', 'Sum', 'Multiply', 'Add', 'Relu', 'Step']));
-      const before = tf.memory().numTensors;
-      const course = await layerGrads(c, 80 + i);
-      expect(tf.memory().numTensors).toBe(before);
-      for (const [k, name] of ['x', 'filter', 'bias'].entries()) {
-        const s = stock[k] ?? new Float32Array();
-        expect(course[k]?.length, name).toBe(s.length);
-        expect(relativeError(course[k] ?? new Float32Array(), s), name).toBeLessThan(1e-4);
-      }
-    });
-  }
+  // checkCourseKernels (src/lib/kernels/check.ts, also run in the browser on WebGPU and WebGL):
+  // the output and the gradients for x, w and the bias of Σ maxPool(relu(conv(x, w) + bias)) · r,
+  // with the sparse gradients a pooling passes back, so Conv2DBackpropInput, the sparse filter
+  // gradient, Relu, Step, Multiply, Add and Sum all run.
+  it("equals tfjs's own kernels within 1e-4 on every case, leaking nothing", async () => {
+    const checks = await checkCourseKernels(tf, 'cpu');
+    expect(checks.map((c) => c.name)).toEqual(KERNEL_CASES.map((c) => c.name));
+    for (const c of checks) {
+      expect(c.leaked, c.name).toBe(0);
+      for (const [part, error] of Object.entries(c.errors)) expect(error, `${c.name}: ${part}`).toBeLessThan(1e-4);
+    }
+  }, 120_000);
 });
 
 describe('element-wise kernels and sums on the cpu backend', () => {

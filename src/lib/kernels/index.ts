@@ -7,6 +7,7 @@
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import { filterGradKernel } from './conv2d-filter-grad.ts';
+import { webgpuAdd, webgpuConv2D, webgpuFilterGrad } from './webgpu.ts';
 import { cpuBinary, cpuConv2D, cpuConv2DBackpropInput, cpuFilterGrad, cpuMaxPoolGrad, cpuSum, cpuUnary } from './cpu.ts';
 
 interface CourseKernel {
@@ -24,12 +25,18 @@ export const COURSE_KERNELS: readonly CourseKernel[] = [
     kernelName: 'Conv2DBackpropFilter',
     make: (tf, backendName, stock) => {
       const fallback = stock ?? missing('Conv2DBackpropFilter', backendName);
-      return backendName === 'cpu' ? cpuFilterGrad(tf, fallback) : filterGradKernel(tf, backendName, fallback);
+      if (backendName === 'cpu') return cpuFilterGrad(tf, fallback);
+      if (backendName === 'webgpu' && stock) return webgpuFilterGrad(tf, stock);
+      return filterGradKernel(tf, backendName, fallback);
     },
   },
   {
     kernelName: 'Conv2D',
-    make: (tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuConv2D(tf, stock) : undefined),
+    make: (tf, backendName, stock) => {
+      if (!stock) return undefined;
+      if (backendName === 'cpu') return cpuConv2D(tf, stock);
+      return backendName === 'webgpu' ? webgpuConv2D(tf, stock) : undefined;
+    },
   },
   {
     kernelName: 'Conv2DBackpropInput',
@@ -45,7 +52,11 @@ export const COURSE_KERNELS: readonly CourseKernel[] = [
   },
   {
     kernelName: 'Add',
-    make: (_tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuBinary(stock, 'add') : undefined),
+    make: (_tf, backendName, stock) => {
+      if (!stock) return undefined;
+      if (backendName === 'cpu') return cpuBinary(stock, 'add');
+      return backendName === 'webgpu' ? webgpuAdd(stock) : undefined;
+    },
   },
   {
     kernelName: 'Relu',
