@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { median, percentile, speedup, summarize } from '../../src/lib/bench/stats.ts';
 import { kernelMs, summarizeProfile, top } from '../../src/lib/bench/profile.ts';
 import { byteKind, countBytes } from '../../src/lib/bench/bytes.ts';
-import { evaluateTargets, fastestPredict, formatTargets, stepFigures, type StepMeasurement, type StepRun } from '../../src/lib/bench/results.ts';
+import { evaluateTargets, fastestPredict, formatTargets, stepFigures, trainerFitFigures, type StepMeasurement, type StepRun } from '../../src/lib/bench/results.ts';
 import { fmtBytes, fmtMs, fmtRatio, formatTable, width } from '../../src/lib/bench/table.ts';
 
 const run = (ms: number[], error: string | null = null): StepRun => ({ ms, error, profile: null, warmedUp: true });
@@ -97,6 +97,16 @@ describe('bench figures and targets', () => {
     expect(wasm).toMatchObject({ stock_ms: null, course_ms: 600, ratio: 70, ratio_against: 'stock cpu' });
     expect(wasm.stock_note).toContain('cannot train');
     expect(stepFigures('wasm', measurement(run([], 'no kernel'), run([600])), null).ratio).toBeNull();
+  });
+
+  it("pairs the trainer's rounds with fit's: the median of each round's ratio", () => {
+    // Round 2 ran in a slow stretch for both: the ratio of medians (600 / 650) would miss it.
+    const m = { backend: 'wasm', batch: 128, batches: 4, trainerMs: [500, 1000, 650], fitMs: [550, 1050, 600] };
+    const { figures, ratio } = trainerFitFigures(m);
+    expect(figures).toMatchObject({ trainer_ms: 650, fit_ms: 600, batches: 4, rounds: 3 });
+    expect(ratio).toBeCloseTo(1.05, 10);
+    expect(trainerFitFigures({ ...m, fitMs: [550, 1050] }).ratio).toBeNull();
+    expect(trainerFitFigures({ ...m, trainerMs: [], fitMs: [] }).ratio).toBeNull();
   });
 
   it('checks each issue-#12 target, and says what was not measured', () => {

@@ -78,11 +78,17 @@ export interface TrainerFitFigures {
   readonly rounds: number;
 }
 
-/** The trainer's and fit's medians, and fit / trainer (≥ 1: the trainer is at least as fast). */
+/**
+ * The trainer's and fit's medians, and the median of each round's fit / trainer (≥ 1: the trainer
+ * is at least as fast). Rounds are paired: a slower stretch of a shared machine falls on both
+ * halves of one round, so the per-round ratio cancels it where a ratio of medians would not.
+ */
 export function trainerFitFigures(m: TrainerFitMeasurement): { figures: TrainerFitFigures; ratio: number | null } {
   const trainer = median(m.trainerMs);
   const fit = median(m.fitMs);
-  return { figures: { trainer_ms: trainer, fit_ms: fit, batches: m.batches, rounds: m.trainerMs.length }, ratio: speedup(fit, trainer) };
+  const rounds = m.trainerMs.length;
+  const ratios = m.fitMs.length === rounds ? m.trainerMs.map((t, r) => speedup(m.fitMs[r], t)).filter((v): v is number => v !== null) : [];
+  return { figures: { trainer_ms: trainer, fit_ms: fit, batches: m.batches, rounds }, ratio: rounds > 0 && ratios.length === rounds ? median(ratios) : null };
 }
 
 export interface PredictFigures {
