@@ -92,6 +92,7 @@ export const FACTS = {
   'cnn.dense.params': dense.params,
   'cnn.totalParams': total,
   'cnn.input.shape': formatShape(DECK_CNN.inputShape.slice(0, 2)),
+  'cnn.input.fullShape': formatShape(DECK_CNN.inputShape),
   'cnn.conv1.shape': formatShape(conv1.outputShape),
   'cnn.pool1.shape': formatShape(pool1.outputShape),
   'cnn.conv2.shape': formatShape(conv2.outputShape),

@@ -154,6 +154,6 @@ describe('lesson facts come from the demo code', () => {
     });
     expect(PERCEPTRON_FORMULAS['perceptron.sum']).toBe('1 \\cdot 1 + 2 \\cdot 1 + 3 \\cdot 1 = 6');
     expect(PERCEPTRON_FORMULAS['perceptron.compare']).toBe('6 \\gt 5');
-    expect(PERCEPTRON_FORMULAS['perceptron.a']).toBe('a = 1 \\cdot 1 + 2 \\cdot 1 + 3 \\cdot 1 - 5 = 1');
+    expect(PERCEPTRON_FORMULAS['perceptron.a']).toBe('z = 1 \\cdot 1 + 2 \\cdot 1 + 3 \\cdot 1 - 5 = 1');
   });
 });

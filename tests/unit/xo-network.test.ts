@@ -115,7 +115,7 @@ describe('facts quoted by the lessons', () => {
     expect(XO_FACTS['xo.cross.degree2']).toBe('0.95');
     expect(XO_FACTS['xo.train.examples']).toBe(trainingSet().length);
     expect(FACTS['xo.circle.z1']).toBe('3.05');
-    expect(FACT_FORMULAS['xo.circle.hidden1']).toBe('a_1 = 4 \\times 0 - 2 = -2, \\qquad y_1 = \\sigma(-2) \\approx 0.119');
+    expect(FACT_FORMULAS['xo.circle.hidden1']).toBe('z^{(1)}_1 = 4 \\times 0 - 2 = -2, \\qquad y_1 = \\sigma(-2) \\approx 0.119');
     expect(XO_FORMULAS['xo.circle.z2']).toBe('z_2 = 4 \\times 0.119 - 4 \\times 0.881 + 0 \\times 0.881 - 0 \\approx -3.05');
   });
   it('never print NaN', () => {

@@ -34,7 +34,7 @@ export const PERCEPTRON_FORMULAS = {
   'perceptron.example': `${texTerms} = ${example.sum} ${comparison} ${theta}`,
   'perceptron.sum': `${texTerms} = ${example.sum}`,
   'perceptron.compare': `${example.sum} ${comparison} ${theta}`,
-  'perceptron.a': `a = ${texTerms} - ${theta} = ${example.a}`,
-  'activations.start.a': `a = ${ACTIVATIONS_START.a}`,
+  'perceptron.a': `z = ${texTerms} - ${theta} = ${example.a}`,
+  'activations.start.a': `z = ${ACTIVATIONS_START.a}`,
   'activations.sigmoidAtStart': `\\sigma(${ACTIVATIONS_START.a}) = ${formatOutput('sigmoid', sigmoid(ACTIVATIONS_START.a)).text}`,
 } as const satisfies Record<string, string>;

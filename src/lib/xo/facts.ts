@@ -15,7 +15,7 @@ const cross = forward(HAND_SET, CROSS);
 const y3 = (v: number | undefined) => fixed(v, 3);
 const z2 = (v: number | undefined) => fixed(v, 2);
 
-/** a_j = (terms) − θ_j = a, y_j = σ(a) ≈ y, for one picture (only the cells with a weight). */
+/** z⁽¹⁾_j = (terms) − θ_j, y_j = σ(z⁽¹⁾_j) ≈ y, for one picture (only the cells with a weight); lesson 1-3 marks the hidden sums with ⁽¹⁾. */
 function hiddenFormula(x: readonly number[], j: number): string {
   const f = forward(HAND_SET, x);
   const terms: string[] = [];
@@ -24,7 +24,7 @@ function hiddenFormula(x: readonly number[], j: number): string {
     if (w !== 0) terms.push(`${w} \\times ${x[i] ?? 0}`);
   }
   const a = f.a[j] ?? NaN;
-  return `a_${j + 1} = ${terms.join(' + ')} - ${HAND_SET.t1[j] ?? 0} = ${a}, \\qquad y_${j + 1} = \\sigma(${a}) \\approx ${y3(f.y[j])}`;
+  return `z^{(1)}_${j + 1} = ${terms.join(' + ')} - ${HAND_SET.t1[j] ?? 0} = ${a}, \\qquad y_${j + 1} = \\sigma(${a}) \\approx ${y3(f.y[j])}`;
 }
 
 /** z_k = Σ_j w_kj × y_j − θ_k ≈ z, for one picture. */
