@@ -7,7 +7,6 @@ import FactMath from './FactMath.astro';
 import DemoSlot from './DemoSlot.astro';
 import Erratum from './Erratum.astro';
 import Note from './Note.astro';
-import TfCheck from './TfCheck.astro';
 import MnistExplorer from './MnistExplorer.astro';
 import TrainingDemo from './TrainingDemo.astro';
 import ModelSummary from './ModelSummary.astro';
@@ -30,4 +29,4 @@ import EquationDemo from './EquationDemo.astro';
 import GradientDescentDemo from './GradientDescentDemo.astro';
 import ProgramStepsDemo from './ProgramStepsDemo.astro';
 
-export const widgets = { ConvolutionDemo, PoolingDemo, FlattenDemo, DropoutMaskDemo, OverfittingDemo, SoftmaxDemo, CrossEntropyDemo, EquationDemo, GradientDescentDemo, ProgramStepsDemo, ActivationsDemo, DrawDemo, PerceptronDemo, RegressionDemo, XoNetworkDemo, XoTrainDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, TfCheck, MnistExplorer, TrainingDemo, ModelSummary };
+export const widgets = { ConvolutionDemo, PoolingDemo, FlattenDemo, DropoutMaskDemo, OverfittingDemo, SoftmaxDemo, CrossEntropyDemo, EquationDemo, GradientDescentDemo, ProgramStepsDemo, ActivationsDemo, DrawDemo, PerceptronDemo, RegressionDemo, XoNetworkDemo, XoTrainDemo, EvaluateDemo, Fact, FactMath, DemoSlot, Erratum, Note, MnistExplorer, TrainingDemo, ModelSummary };

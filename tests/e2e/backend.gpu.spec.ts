@@ -1,8 +1,11 @@
 import { test, expect, lessonUrl } from './fixtures.ts';
 
+// The backend check (which backend runs, why, and a sigmoid computed on it) is a developer's widget:
+// it sits on the demo kit's tool page (flagged build only), no longer in lesson 1-2b.
+
 test('left to choose, the page passes over a GPU emulated in software for WebAssembly, and says why', async ({ page }, testInfo) => {
   // `backend=auto` names no backend: the page chooses (the fixture would otherwise ask for this project's).
-  await page.goto(`${lessonUrl('activations')}?backend=auto`);
+  await page.goto('tools/kit/?backend=auto');
   // This machine's GPU, read independently of the page's code: the renderer WebGL reports.
   const renderer = await page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2');
@@ -23,7 +26,7 @@ test('left to choose, the page passes over a GPU emulated in software for WebAss
 
 test('tfjs loads on demand, runs on the asked-for backend and computes on it', async ({ page }, testInfo) => {
   const expected = String(testInfo.project.metadata['backend']);
-  await page.goto(lessonUrl('activations'));
+  await page.goto('tools/kit/');
   const demo = page.locator('section.demo', { hasText: 'TensorFlow.js の動作確認' });
   await demo.scrollIntoViewIfNeeded();
   await expect(demo.locator('.backend-badge')).toHaveAttribute('data-backend', expected, { timeout: 60_000 });
@@ -44,7 +47,7 @@ test('tfjs loads on demand, runs on the asked-for backend and computes on it', a
 });
 
 test('?backend=cpu forces the CPU and says so', async ({ page }) => {
-  await page.goto(`${lessonUrl('activations')}?backend=cpu`);
+  await page.goto('tools/kit/?backend=cpu');
   const demo = page.locator('section.demo', { hasText: 'TensorFlow.js の動作確認' });
   await demo.scrollIntoViewIfNeeded();
   const badge = demo.locator('.backend-badge');

@@ -11,14 +11,15 @@ import { ActivationValues } from './ActivationValues.tsx';
 import { strings } from '../../i18n/index.ts';
 
 const t = strings.activations;
-/** Page Up / Page Down move a by this many slider steps. */
+/** Page Up / Page Down move z (state.a) by this many slider steps. */
 const PAGE_STEPS = Math.round(A_PAGE_STEP / A_SLIDER_STEP);
 
 /**
  * Lesson 1-2b: the step function, the sigmoid and ReLU side by side. A slider (or a number field)
- * moves the linear input a; each chart marks h(a) and the values are written out; the chosen
- * function is the neuron's output, and a link opens the perceptron (1-2a) at the same a. The
- * maths is src/lib/perceptron/; a and the choice are in the URL.
+ * moves the weighted sum z (the lessons' letter; `a` in the state and the URL, as the deck wrote it);
+ * each chart marks h(z) and the values are written out; the chosen function is the neuron's
+ * output, and a link opens the perceptron (1-2a) at the same z. The maths is src/lib/perceptron/;
+ * z and the choice are in the URL.
  */
 export default function ActivationsIsland() {
   const [hydrated, setHydrated] = useState(false);
@@ -44,7 +45,7 @@ export default function ActivationsIsland() {
             max={A_SPEC.max}
             step={A_SLIDER_STEP}
             value={state.a}
-            aria-valuetext={`a = ${formatMath(state.a)}`}
+            aria-valuetext={`z = ${formatMath(state.a)}`}
             aria-describedby="activations-slider-help"
             onInput={(e) => {
               dispatch({ type: 'a', value: Number(e.currentTarget.value) });
