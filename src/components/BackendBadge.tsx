@@ -25,11 +25,11 @@ export function BackendBadge({ report, error }: { report: BackendReport | undefi
       <span>{t.label}:</span>
       <span class="backend-badge__name">
         {t.names[report.backend]}
-        {report.forced === report.backend ? ` ${t.forced}` : ''}
+        {report.forced === report.backend ? t.forced : ''}
       </span>
       {report.skipped.length > 0 && (
         <span class="backend-badge__skipped">
-          ({report.skipped.map((s) => `${t.names[s.name]}: ${t.reasons[s.reason.code]}`).join(' / ')})
+          {t.skippedList(report.skipped.map((s) => `${t.names[s.name]}: ${t.reasons[s.reason.code]}`).join(' / '))}
         </span>
       )}
       {report.backend === 'cpu' && <span class="backend-badge__skipped">{t.cpuSlow}</span>}

@@ -29,12 +29,12 @@ test('σ(0) = 0.5 at the start; the slider moves a by keyboard; the field refuse
   const y0 = await markY(d, 'step');
 
   // Keyboard: three steps right, then a page up.
-  const slider = d.getByRole('slider', { name: '入力の線形和 a (スライダー)' });
+  const slider = d.getByRole('slider', { name: '入力の線形和 z（スライダー）' });
   await slider.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await expect(d).toHaveAttribute('data-a', '0.3');
   await expectValues(d, 'step(0.3) = 1', 'σ(0.3) ≈ 0.574', 'ReLU(0.3) = 0.3');
-  await expect(d.getByRole('textbox', { name: '入力の線形和 a', exact: true })).toHaveValue('0.3');
+  await expect(d.getByRole('textbox', { name: '入力の線形和 z', exact: true })).toHaveValue('0.3');
   const x1 = await markX(d, 'sigmoid');
   expect(Number(x1)).toBeGreaterThan(Number(x0));
   expect(Number(await markY(d, 'step'))).toBeLessThan(Number(y0)); // the dot jumped up to 1
@@ -45,14 +45,14 @@ test('σ(0) = 0.5 at the start; the slider moves a by keyboard; the field refuse
   await expectValues(d, 'step(−10) = 0', 'σ(−10) ≈ 0', 'ReLU(−10) = 0');
 
   // The field: a typed value moves the slider and the marks.
-  const field = d.getByRole('textbox', { name: '入力の線形和 a', exact: true });
+  const field = d.getByRole('textbox', { name: '入力の線形和 z', exact: true });
   await field.fill('-2');
   await expect(slider).toHaveValue('-2');
   await expectValues(d, 'step(−2) = 0', 'σ(−2) ≈ 0.119', 'ReLU(−2) = 0');
   for (const [text, why] of [['abc', '数として読めません。'], ['11', '-10 以上 10 以下の数を入力してください。'], ['Infinity', '大きすぎる値や無限大は使えません。']] as const) {
     await field.fill(text);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
-    await expect(d.locator('#activations-a-message')).toHaveText(`${why}値は -2 のままです (Esc で元に戻せます)。`);
+    await expect(d.locator('#activations-a-message')).toHaveText(`${why}値は -2 のままです（Esc で元に戻せます）。`);
     await expect(d).toHaveAttribute('data-a', '-2');
   }
   await field.press('Escape');
@@ -104,7 +104,7 @@ test.describe('touch at 320 px', () => {
 
   test('a finger drags the slider and taps the field; nothing overflows sideways', async ({ page }) => {
     const d = await openDemo(page);
-    const slider = d.getByRole('slider', { name: '入力の線形和 a (スライダー)' });
+    const slider = d.getByRole('slider', { name: '入力の線形和 z（スライダー）' });
     await slider.scrollIntoViewIfNeeded();
     const box = await slider.boundingBox();
     if (!box) throw new Error('the slider is not visible');
@@ -118,7 +118,7 @@ test.describe('touch at 320 px', () => {
     await expect.poll(async () => Number(await d.getAttribute('data-a'))).toBeGreaterThan(5);
     await expect(d.getByTestId('activations-value-step')).toContainText('= 1');
 
-    const field = d.getByRole('textbox', { name: '入力の線形和 a', exact: true });
+    const field = d.getByRole('textbox', { name: '入力の線形和 z', exact: true });
     await field.tap();
     await expect(field).toBeFocused();
     await field.fill('0');

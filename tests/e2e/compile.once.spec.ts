@@ -16,7 +16,7 @@ test('cross-entropy: label 3 with 0.7 on it gives −ln 0.7 = 0.357; clipping, n
   await expect(d.getByTestId('cross-entropy-total')).toHaveText('L = −log y3 = 0.357');
   await expect(d.getByTestId('cross-entropy-term-3')).toContainText('−log 0.7000 = 0.357');
   await expect(d.getByTestId('cross-entropy-term-2').locator('td').last()).toHaveText('0');
-  await expect(d.getByTestId('cross-entropy-onehot')).toHaveText('正解 3 の one-hot 表現 t = (0, 0, 0, 1, 0, 0, 0, 0, 0, 0)');
+  await expect(d.getByTestId('cross-entropy-onehot')).toHaveText('正解 3 のワンホット表現 t = (0, 0, 0, 1, 0, 0, 0, 0, 0, 0)');
   await expect(d.getByTestId('cross-entropy-normalised')).toHaveCount(0);
   await expect.poll(() => new URL(page.url()).searchParams.get('label')).toBe('3');
 

@@ -136,7 +136,7 @@ test('a vertical edge over a real digit gives the reference output; the window, 
 
   // Many recomputations leave no tensor behind on the page's tfjs (a preset changes the kernel only: bias back to 0).
   await d.getByLabel('バイアス', { exact: true }).fill('0');
-  for (const name of ['横エッジ', 'シャープ', 'そのまま (恒等)', '縦エッジ']) {
+  for (const name of ['横エッジ', 'シャープ', 'そのまま（恒等）', '縦エッジ']) {
     await d.getByRole('button', { name }).click();
     await expect(d.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
     await expect(d).toHaveAttribute('data-phase', 'ready');

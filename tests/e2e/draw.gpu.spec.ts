@@ -8,7 +8,7 @@ test('recognises digits drawn with the mouse at different sizes and positions', 
   await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', String(testInfo.project.metadata['backend']), SLOW);
   // No model trained in this fresh browser: the shipped model is used, with its test accuracy.
   await expect(d).toHaveAttribute('data-model', 'pretrained');
-  await expect(d.getByTestId('model-in-use')).toContainText(/サイトに同梱の学習済みモデル \(テスト正解率 \d+\.\d\d%\)/);
+  await expect(d.getByTestId('model-in-use')).toContainText(/サイトに同梱の学習済みモデル（テスト正解率 \d+\.\d\d%）/);
   await expect(d.getByTestId('pretrained-info')).toHaveText(/^エポック \d+・訓練画像 [\d,]+ 枚・テスト正解率 \d+\.\d\d%$/);
   await expect(d.getByRole('radio', { name: 'このページで学習したモデル' })).toBeDisabled();
   // The first layer's 32 filters are shown once the model is loaded.
@@ -106,7 +106,7 @@ test('exports the model as files and imports them back', async ({ page }, testIn
   await expect(d.getByRole('status').filter({ hasText: 'ファイルのモデルに切り替えました。' })).toBeVisible(SLOW);
   await expect(d).toHaveAttribute('data-model', 'imported');
   await expect(d.getByRole('radio', { name: 'ファイルから読み込んだモデル' })).toBeChecked();
-  await expect(d.getByTestId('model-in-use')).toContainText('ファイルから読み込んだモデル (正解率は不明)');
+  await expect(d.getByTestId('model-in-use')).toContainText('ファイルから読み込んだモデル（正解率は不明）');
   // Same weights, same answer for the same drawing.
   expect(await settledTop(d)).toBe(before);
   expect(await d.locator('.draw__percent').allInnerTexts()).toEqual(probabilitiesBefore);

@@ -102,7 +102,7 @@ test('a garbage or wrongly shaped import is refused and the model in use is unch
     { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([1, 2, 3, 4]) },
   ]);
   await expect(alert).toContainText('model.json が JSON ではありません', SLOW);
-  await expect(alert).toContainText('使用中のモデル (サイトに同梱の学習済みモデル) はそのままです');
+  await expect(alert).toContainText('使用中のモデル（サイトに同梱の学習済みモデル）はそのままです');
   await expect(d).toHaveAttribute('data-model', 'pretrained');
   await expect(d.getByTestId('model-in-use')).toHaveText(inUse);
 

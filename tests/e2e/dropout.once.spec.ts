@@ -51,7 +51,7 @@ test('dropout: each step drops about half of the 1,600 real units by its seeded 
   for (const step of [1, 2, 3]) {
     if (step > 1) {
       // Keyboard: focus the button and press Enter.
-      await d.getByRole('button', { name: '次のステップ (新しいくじ)' }).press('Enter');
+      await d.getByRole('button', { name: '次のステップ（新しいくじ）' }).press('Enter');
       await expect(d).toHaveAttribute('data-step', String(step));
       await expect(d).toHaveAttribute('data-state', 'ready');
     }
@@ -85,15 +85,15 @@ test('dropout: each step drops about half of the 1,600 real units by its seeded 
   expect(Math.abs(average - before) / before).toBeLessThan(0.05);
 
   // Inference: nothing dropped, nothing scaled.
-  await d.getByLabel('判定のとき (何もしない)').check();
+  await d.getByLabel('判定のとき（何もしない）').check();
   await expect(d).toHaveAttribute('data-mode', 'inference');
   await expect(d).toHaveAttribute('data-state', 'ready');
   await expect(d.getByTestId('dropout-mask-dropped')).toHaveText('0 個');
   await expect(d.getByTestId('dropout-mask-kept')).toHaveText('1600 個');
-  await expect(d.getByTestId('dropout-mask-scale')).toHaveText('1 (判定のときは倍にしない)');
+  await expect(d.getByTestId('dropout-mask-scale')).toHaveText('1（判定のときは倍にしない）');
   await expect(d.getByTestId('dropout-mask-sum-after')).toHaveText(await d.getByTestId('dropout-mask-sum-before').innerText());
   for (const r of await rows(d)) expect(r.outputText, `unit ${r.unit}`).toBe(r.inputText);
-  await expect(d.getByRole('button', { name: '次のステップ (新しいくじ)' })).toBeDisabled();
+  await expect(d.getByRole('button', { name: '次のステップ（新しいくじ）' })).toBeDisabled();
 
   // Many masks later, no tensor left behind on the page.
   expect(await d.getAttribute('data-tensors')).toBe(tensors);
@@ -158,7 +158,7 @@ test('overfitting: without regularisation the validation error climbs and the ga
   expect(free.train).toBeLessThan(0.01);
   expect(free.gap).toBeGreaterThan(0.5);
 
-  await d.getByLabel('正則化 (L2: 重みの 2 乗の和に罰を与える)').check();
+  await d.getByLabel('正則化（L2: 重みの 2 乗の和に罰を与える）').check();
   await expect(d).toHaveAttribute('data-regularise', 'true');
   await expect(d.getByTestId('overfitting-steps')).toHaveText('0 / 600');
   expect(page.url()).toContain('l2=1');

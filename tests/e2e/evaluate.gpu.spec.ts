@@ -27,7 +27,7 @@ test('evaluates the pre-trained model on 1,000 test images: at least 95%, confus
 
   const select = d.getByLabel('評価に使うテスト画像');
   await expect(select).toHaveValue('all');
-  await expect(select.locator('option')).toHaveText(['10,000 枚 (すべて)', '1,000 枚 (手早く確かめる)', '100 枚 (手早く確かめる)']);
+  await expect(select.locator('option')).toHaveText(['10,000 枚（すべて）', '1,000 枚（手早く確かめる）', '100 枚（手早く確かめる）']);
   await select.selectOption('1000');
   const N = 1000;
 

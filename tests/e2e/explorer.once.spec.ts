@@ -56,7 +56,7 @@ test('downloads the real MNIST with progress, browses, filters and counts it', a
   await expect(ex.getByTestId('explorer-index')).toHaveText('9999');
 
   // The pixel table shows the 784 values 0–255 of the image.
-  await ex.getByText('画素値を表で見る').click();
+  await ex.getByText('ピクセル値を表で見る').click();
   const cells = ex.locator('.pixel-table td');
   await expect(cells).toHaveCount(784);
   const values = (await cells.allInnerTexts()).map(Number);

@@ -38,7 +38,7 @@ test('flatten: focus and hover show (r, c, k) and i = (r·5 + c)·64 + k; the gr
   await expect(d.getByTestId('flatten-formula')).toHaveText(formula(0, 2, 10));
   await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBe(String(place(0, 2, 10)));
   // The grid follows: channel 10, the cell at row 0, column 2 is chosen.
-  await expect(d.getByLabel('チャンネル k (0〜63)')).toHaveValue('10');
+  await expect(d.getByLabel('チャンネル k（0〜63）')).toHaveValue('10');
   await expect(d.getByTestId('flatten-grid').locator('[aria-pressed="true"]')).toHaveAccessibleName(/^行 0・列 2・チャンネル 10: /);
 
   // Hover: the middle of cell (row 17, column 33) of the 64×25 picture is (3, 2, 33).
@@ -51,7 +51,7 @@ test('flatten: focus and hover show (r, c, k) and i = (r·5 + c)·64 + k; the gr
   await expect(d.getByTestId('flatten-formula')).toHaveText(formula(0, 2, 10));
 
   // The 3-D side: channel 7, click row 3 column 1 → i = 1031 in the line; → moves to column 2.
-  await d.getByLabel('チャンネル k (0〜63)').fill('7');
+  await d.getByLabel('チャンネル k（0〜63）').fill('7');
   await d.getByRole('button', { name: /^行 3・列 1・チャンネル 7: / }).click();
   await expect(line).toHaveAttribute('aria-valuenow', String(place(3, 1, 7)));
   await expect(d.getByTestId('flatten-formula')).toHaveText(formula(3, 1, 7));
@@ -59,7 +59,7 @@ test('flatten: focus and hover show (r, c, k) and i = (r·5 + c)·64 + k; the gr
   await expect(d.getByRole('button', { name: /^行 3・列 2・チャンネル 7: / })).toBeFocused();
   await expect(line).toHaveAttribute('aria-valuenow', String(place(3, 2, 7)));
   // The value shown is the model's own flatten output at that place.
-  await expect(d.getByTestId('flatten-value')).toHaveText(/^値: (\S+) \(モデルの平坦化層の出力でも \1\)$/);
+  await expect(d.getByTestId('flatten-value')).toHaveText(/^値: (\S+)（モデルの平坦化層の出力でも \1）$/);
 
   // Another digit: new activations, still equal, no tensor left behind in the worker.
   const tensors = await d.getAttribute('data-tensors');

@@ -83,7 +83,7 @@ test('SGD, momentum and Adam paths with their losses; the start moves by keyboar
   await expectLosses(d, { x: 2, y: -1 }, 0.15, 50);
 
   // Above SGD's threshold (2/10) SGD diverges, the others do not; far above, the numbers overflow.
-  const lr = d.getByLabel('学習率 η (3 つ共通)');
+  const lr = d.getByLabel('学習率 η（3 つ共通）');
   for (const rate of ['0.25', '1']) {
     await lr.fill(rate);
     await expect(d).toHaveAttribute('data-phase', 'ready');

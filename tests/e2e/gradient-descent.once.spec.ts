@@ -88,7 +88,7 @@ test('the learning rate: keyboard slider, link, and refused input', async ({ pag
   await expect(d).toHaveAttribute('data-lr', '0.01');
   await expect(d).toHaveAttribute('data-w', '-2');
   await expect(d.getByTestId('descent-verdict')).toContainText('遅すぎる');
-  const slider = d.getByRole('slider', { name: '学習率 η (スライダー)' });
+  const slider = d.getByRole('slider', { name: '学習率 η（スライダー）' });
   await slider.focus();
   await page.keyboard.press('ArrowRight');
   await expect(d).toHaveAttribute('data-lr', '0.02');

@@ -18,9 +18,9 @@ test('a model trained in 3-10 is the one evaluated in 3-11 and used for drawing 
   await training.scrollIntoViewIfNeeded();
   await expect(training.locator('.backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl|wasm/, LONG);
   await training.getByLabel('エポック数').selectOption('2');
-  await training.getByLabel('使う訓練画像').selectOption('300');
+  await training.getByLabel('使う学習用画像').selectOption('300');
   await training.getByRole('button', { name: '学習を始める' }).click();
-  await expect(training.getByTestId('training-status')).toContainText('学習が終わりました (2 エポック)', LONG);
+  await expect(training.getByTestId('training-status')).toContainText('学習が終わりました（2 エポック）', LONG);
   await expect.poll(async () => (await readStoredCheckpoint(page, 'trained'))?.['completedEpochs']).toBe(2);
   const trained = await readStoredCheckpoint(page, 'trained');
   if (!trained) throw new Error('the training lesson stored no model');

@@ -77,7 +77,7 @@ test('the kernel playground: paint, edit the kernel and the bias, refusals, stat
   for (const [text, why] of [['NaN', '数として読めません。'], ['1e999', '大きすぎる値や無限大は使えません。']] as const) {
     await bias.fill(text);
     await expect(bias).toHaveAttribute('aria-invalid', 'true');
-    await expect(d.locator('#kernel-playground-bias-message')).toHaveText(`${why}値は 0.5 のままです (Esc で元に戻せます)。`);
+    await expect(d.locator('#kernel-playground-bias-message')).toHaveText(`${why}値は 0.5 のままです（Esc で元に戻せます）。`);
     await expect(bias).toHaveAttribute('aria-describedby', 'kernel-playground-bias-message');
     expect(await outputs(d)).toEqual(good);
   }
@@ -149,7 +149,7 @@ test('the parts gallery: every part renders and works in both themes', async ({ 
 
   // The page's shared MNIST sample loads once and shows real digits (the first test image is a 7).
   await expect(g).toHaveAttribute('data-sample', 'ready', { timeout: 60_000 });
-  await expect(g.getByRole('img', { name: 'サンプル 0 番 (ラベル 7)' })).toBeVisible();
+  await expect(g.getByRole('img', { name: 'サンプル 0 番（ラベル 7）' })).toBeVisible();
 
   await expectAccessible(page, '[data-testid="kit-gallery"]');
 });

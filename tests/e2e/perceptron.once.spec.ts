@@ -62,7 +62,7 @@ test('the worked example first; weights, θ and the activation change the output
   ] as const) {
     await x1.fill(text);
     await expect(x1).toHaveAttribute('aria-invalid', 'true');
-    await expect(d.locator('#perceptron-x1-message')).toHaveText(`${why}値は 1 のままです (Esc で元に戻せます)。`);
+    await expect(d.locator('#perceptron-x1-message')).toHaveText(`${why}値は 1 のままです（Esc で元に戻せます）。`);
     await expect(d.getByTestId('perceptron-sum')).toHaveText('9');
     await expect(d.getByTestId('perceptron-output')).toHaveText('2');
   }

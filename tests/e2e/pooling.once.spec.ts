@@ -42,12 +42,12 @@ test('max pooling: the deck example steps to 5 9 / 2 9 by keyboard, edits follow
   const tensors = await d.getAttribute('data-tensors');
 
   // Edit: the top-left 1 becomes 7 → the first block's max is 7; the link keeps it.
-  const first = d.getByRole('textbox', { name: '入力 (4×4、書き換えられます) 1 行 1 列' });
+  const first = d.getByRole('textbox', { name: '入力（4×4、書き換えられます） 1 行 1 列' });
   await first.fill('7');
   await expect.poll(output).toEqual(['7', '9', '2', '9']);
   await expect.poll(() => new URL(page.url()).searchParams.get('pool')).toBe([7, ...EXAMPLE.slice(1)].join(','));
   // Bottom-right block: −3 everywhere but one 0 → 0 (negative values work too).
-  for (const [name, v] of [['3 行 3 列', '-3'], ['3 行 4 列', '-3'], ['4 行 3 列', '-3']] as const) await d.getByRole('textbox', { name: `入力 (4×4、書き換えられます) ${name}` }).fill(v);
+  for (const [name, v] of [['3 行 3 列', '-3'], ['3 行 4 列', '-3'], ['4 行 3 列', '-3']] as const) await d.getByRole('textbox', { name: `入力（4×4、書き換えられます） ${name}` }).fill(v);
   await expect.poll(output).toEqual(['7', '9', '2', '2']);
   // A refused value leaves the output alone and says why.
   await first.fill('abc');
@@ -66,15 +66,15 @@ test('max pooling: the deck example steps to 5 9 / 2 9 by keyboard, edits follow
   await expect(l1).toHaveAttribute('data-pool-shape', '13x13x32');
   await expect(l2).toHaveAttribute('data-conv-shape', '11x11x64');
   await expect(l2).toHaveAttribute('data-pool-shape', '5x5x64');
-  await expect(l1.getByTestId('pooling-layer1-pool-caption')).toHaveText('プーリング後 13×13 (全体 13×13×32)');
-  await expect(l2.getByTestId('pooling-layer2-pool-caption')).toHaveText('プーリング後 5×5 (全体 5×5×64)');
+  await expect(l1.getByTestId('pooling-layer1-pool-caption')).toHaveText('プーリング後 13×13（全体 13×13×32）');
+  await expect(l2.getByTestId('pooling-layer2-pool-caption')).toHaveText('プーリング後 5×5（全体 5×5×64）');
   await expect(l1).toHaveAttribute('data-match', 'true');
   await expect(l2).toHaveAttribute('data-match', 'true');
   await expect(l2).toContainText('11 は奇数なので');
 
   // The shift: one pixel to the left; the counts add up to 26×26 and 13×13.
   const shift = d.getByTestId('pooling-shift');
-  await shift.getByRole('button', { name: '左へ 1 画素' }).click();
+  await shift.getByRole('button', { name: '左へ 1 ピクセル' }).click();
   await expect(shift).toHaveAttribute('data-direction', 'left');
   await expect(shift).toHaveAttribute('data-pooled-same', /\d+/);
   const raw = (await shift.getByTestId('pooling-shift-raw').textContent()) ?? '';
@@ -88,7 +88,7 @@ test('max pooling: the deck example steps to 5 9 / 2 9 by keyboard, edits follow
   expect(String(rawChanged)).toBe(await shift.getAttribute('data-raw-changed'));
   expect(String(poolSame)).toBe(await shift.getAttribute('data-pooled-same'));
   // Another channel changes the maps; the check still holds.
-  await l1.getByLabel('チャンネル (1〜32)').fill('5');
+  await l1.getByLabel('チャンネル（1〜32）').fill('5');
   await expect(shift.getByText('チャンネル 5')).toBeVisible();
   await expect(l1).toHaveAttribute('data-match', 'true');
   await expect(d).toHaveAttribute('data-tensors', tensors ?? '');

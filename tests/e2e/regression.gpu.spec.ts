@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures.ts';
 import { attr, openRegression } from './regression-helpers.ts';
 
-const LEARN = { name: '学習 (勾配降下法)' };
+const LEARN = { name: '学習（勾配降下法）' };
 const SLOW = { timeout: 60_000 };
 
 test('"best fit" gives the closed form; "learn" reaches it by gradient descent, Q_t falling, with no tensor leak', async ({ page }, testInfo) => {
@@ -10,7 +10,7 @@ test('"best fit" gives the closed form; "learn" reaches it by gradient descent, 
   await expect(d).toHaveAttribute('data-qt', '2');
   await expect(d.getByTestId('regression-qt')).toHaveText('Q_t = 2');
 
-  await d.getByRole('button', { name: '最適な直線 (公式)' }).click();
+  await d.getByRole('button', { name: '最適な直線（公式）' }).click();
   await expect(d).toHaveAttribute('data-outcome', 'fit');
   expect(Math.abs((await attr(d, 'a')) - 1.4)).toBeLessThan(1e-6);
   expect(Math.abs((await attr(d, 'b')) - 0.5)).toBeLessThan(1e-6);

@@ -49,12 +49,12 @@ test('points move with the mouse and the keyboard, are added and removed, and Q_
 
   // The slider moves a by 0.01 per key.
   await d.getByRole('button', { name: '最初に戻す' }).click();
-  await d.getByLabel('傾き a (スライダー)').focus();
+  await d.getByLabel('傾き a（スライダー）').focus();
   await page.keyboard.press('ArrowRight');
   await expect(d).toHaveAttribute('data-a', '1.01');
   await expect(d.getByLabel('傾き a', { exact: true })).toHaveValue('1.01');
 
-  await d.getByRole('button', { name: '最適な直線 (公式)' }).click();
+  await d.getByRole('button', { name: '最適な直線（公式）' }).click();
   await expectAccessible(page, '[data-testid="regression-demo"]');
 });
 
@@ -81,11 +81,11 @@ test('bad input is refused with a message and the last good value stays', async 
   // Fewer than two points, or all x equal: "best fit" explains instead of answering.
   const same = await openRegression(page, '?pts=3,1,3,5&a=0.5');
   await expect(same).toHaveAttribute('data-points', '2');
-  await same.getByRole('button', { name: '最適な直線 (公式)' }).click();
+  await same.getByRole('button', { name: '最適な直線（公式）' }).click();
   await expect(same.getByTestId('regression-outcome')).toContainText('すべての点の x が同じ');
   await expect(same).toHaveAttribute('data-a', '0.5');
   await same.getByRole('button', { name: '点 2 を削除' }).click();
-  await same.getByRole('button', { name: '最適な直線 (公式)' }).click();
+  await same.getByRole('button', { name: '最適な直線（公式）' }).click();
   await expect(same.getByTestId('regression-outcome')).toContainText('点が 2 つ以上ないと');
   await expect(same).toHaveAttribute('data-a', '0.5');
 });

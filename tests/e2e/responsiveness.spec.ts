@@ -27,7 +27,7 @@ for (const backend of ['webgpu', 'webgl'] as const) {
     await expect.poll(async () => Math.max(0, ...(await longTasks(page)))).toBeGreaterThanOrEqual(250);
 
     await d.getByLabel('エポック数').selectOption('2');
-    await d.getByLabel('使う訓練画像').selectOption('300');
+    await d.getByLabel('使う学習用画像').selectOption('300');
     await clearLongTasks(page);
     await d.getByRole('button', { name: '学習を始める' }).click();
     await expect(d.getByTestId('training-status')).toContainText('学習が終わりました', LONG);

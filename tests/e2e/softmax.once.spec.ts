@@ -29,14 +29,14 @@ test('sliders move the bars, which sum to 100.0%; shifting every logit changes n
   await expect(d.getByTestId('softmax-sum')).toHaveText('確率の合計: 100.0%');
   expect(await shownProbabilities(d)).toEqual(Array(10).fill(0.1));
 
-  // Keyboard: digit 3's slider up by 0.1 five times (x3 = 0.5), then 2 typed.
-  const slider = d.getByLabel('数字 3 のロジット (スライダー)');
+  // Keyboard: digit 3's slider up by 0.1 five times (z3 = 0.5), then 2 typed.
+  const slider = d.getByLabel('数字 3 のロジット（スライダー）');
   await slider.focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-  await expect(d.getByLabel('x3 (数字 3)')).toHaveValue('0.5');
+  await expect(d.getByLabel('z3（数字 3）')).toHaveValue('0.5');
   await expect.poll(() => shownProbabilities(d)).toEqual(softmax([0, 0, 0, 0.5, 0, 0, 0, 0, 0, 0]).map((p) => Number((p * 100).toFixed(1)) / 100));
   await expect(d.getByTestId('softmax-sum')).toHaveText('確率の合計: 100.0%');
-  await d.getByLabel('x3 (数字 3)').fill('2');
+  await d.getByLabel('z3（数字 3）').fill('2');
   const expected = softmax([0, 0, 0, 2, 0, 0, 0, 0, 0, 0]);
   await expect.poll(() => shownProbabilities(d)).toEqual(expected.map((p) => Number((p * 100).toFixed(1)) / 100));
   await expect(d.getByTestId('softmax-sum')).toHaveText('確率の合計: 100.0%');
@@ -44,19 +44,19 @@ test('sliders move the bars, which sum to 100.0%; shifting every logit changes n
   const tensors = await d.getAttribute('data-tensors');
 
   // Typed value, then the same number added to all: logits move, bars do not.
-  await d.getByLabel('x7 (数字 7)').fill('-1.5');
+  await d.getByLabel('z7（数字 7）').fill('-1.5');
   const before = softmax([0, 0, 0, 2, 0, 0, 0, -1.5, 0, 0]).map((p) => Number((p * 100).toFixed(1)) / 100);
   await expect.poll(() => shownProbabilities(d)).toEqual(before);
   await d.getByLabel('すべてのロジットに足す数 c').fill('5');
   await d.getByTestId('softmax-shift-apply').click();
-  await expect(d.getByLabel('x3 (数字 3)')).toHaveValue('7');
-  await expect(d.getByLabel('x7 (数字 7)')).toHaveValue('3.5');
+  await expect(d.getByLabel('z3（数字 3）')).toHaveValue('7');
+  await expect(d.getByLabel('z7（数字 7）')).toHaveValue('3.5');
   await expect(d.getByTestId('softmax-shift-message')).toContainText('棒グラフは動きません');
   await expect.poll(() => shownProbabilities(d)).toEqual(before);
   await expect(d.getByTestId('softmax-sum')).toHaveText('確率の合計: 100.0%');
 
   // Bad input is refused with a message; the last good value stays.
-  const x0 = d.getByLabel('x0 (数字 0)');
+  const x0 = d.getByLabel('z0（数字 0）');
   await x0.fill('NaN');
   await expect(x0).toHaveAttribute('aria-invalid', 'true');
   await expect(d.locator('#softmax-logit-0-message')).not.toBeEmpty();
@@ -67,13 +67,13 @@ test('sliders move the bars, which sum to 100.0%; shifting every logit changes n
   // No tensor stays behind after many softmaxes.
   expect(Number(await d.getAttribute('data-tensors'))).toBe(Number(tensors));
 
-  // Two classes: x1 = 2, x2 = 1 by default; then x1 = −0.5, x2 = 1.5 → d = −2.
+  // Two classes: z1 = 2, z2 = 1 by default; then z1 = −0.5, z2 = 1.5 → d = −2.
   const sig = (x: number) => (1 / (1 + Math.exp(-x))).toFixed(4);
   const two = d.getByTestId('softmax-two');
   await expect(two).toHaveAttribute('data-p1', sig(1));
-  await d.getByLabel('x₁', { exact: true }).fill('-0.5');
-  await d.getByLabel('x₂', { exact: true }).fill('1.5');
-  await expect(d.getByTestId('softmax-two-sigmoid')).toHaveText(`シグモイド: σ(x₁ − x₂) = σ(-2) = ${sig(-2)}`);
+  await d.getByLabel('z₁', { exact: true }).fill('-0.5');
+  await d.getByLabel('z₂', { exact: true }).fill('1.5');
+  await expect(d.getByTestId('softmax-two-sigmoid')).toHaveText(`シグモイド: σ(z₁ − z₂) = σ(-2) = ${sig(-2)}`);
   await expect(d.getByTestId('softmax-two-softmax')).toContainText(`= ${sig(-2)}`);
   await expect(two).toHaveAttribute('data-p1', sig(-2));
   await expect(two).toContainText('2 つの値は等しくなります。');

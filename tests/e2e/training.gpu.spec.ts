@@ -27,11 +27,11 @@ async function openAndConfigure(page: Page, backend: string) {
   await d.scrollIntoViewIfNeeded();
   await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', backend, LONG);
   // The deck's configuration is the default, and says so.
-  await expect(d.getByTestId('config-kind')).toHaveText('元資料と同じ設定: 15 エポック・学習 54,000 枚・検証 6,000 枚・バッチサイズ 128');
+  await expect(d.getByTestId('config-kind')).toHaveText('元資料と同じ設定: 15 エポック・訓練 54,000 枚・検証 6,000 枚・バッチサイズ 128');
   await d.getByLabel('エポック数').selectOption(String(EPOCHS));
-  await d.getByLabel('使う訓練画像').selectOption('300');
+  await d.getByLabel('使う学習用画像').selectOption('300');
   await expect(d.getByTestId('config-kind')).toContainText('元資料の設定とは異なります');
-  await expect(d.getByText('→ 学習 270 枚 + 検証 30 枚')).toBeVisible();
+  await expect(d.getByText('→ 訓練 270 枚 + 検証 30 枚')).toBeVisible();
   return d;
 }
 
@@ -50,7 +50,7 @@ async function pauseWhileLoading(page: Page, d: Locator, start: Locator) {
  */
 async function startPaused(page: Page, d: Locator) {
   await pauseWhileLoading(page, d, d.getByRole('button', { name: '学習を始める' }));
-  await expect(status(d)).toHaveText('一時停止中 (エポック 1 の最初のバッチの前)', LONG);
+  await expect(status(d)).toHaveText('一時停止中（エポック 1 の最初のバッチの前）', LONG);
   expect(await stepOf(d)).toBe(0);
   await expect(d.getByTestId('adam-steps')).toHaveText('Adam の更新 0 回');
 }
@@ -66,10 +66,10 @@ async function stepOnce(d: Locator, expected: string, step: number) {
 async function pauseAfterFirstEpoch(page: Page, backend: string): Promise<{ d: Locator; checkpoint: CheckpointJson }> {
   const d = await openAndConfigure(page, backend);
   await startPaused(page, d);
-  await stepOnce(d, '一時停止中 (エポック 1・バッチ 1 の後)', 1);
-  await stepOnce(d, '一時停止中 (エポック 1・バッチ 2 の後)', 2);
+  await stepOnce(d, '一時停止中（エポック 1・バッチ 1 の後）', 1);
+  await stepOnce(d, '一時停止中（エポック 1・バッチ 2 の後）', 2);
   // The epoch's last batch goes on to validation and the checkpoint, then holds before epoch 2.
-  await stepOnce(d, '一時停止中 (エポック 2 の最初のバッチの前)', BATCHES);
+  await stepOnce(d, '一時停止中（エポック 2 の最初のバッチの前）', BATCHES);
   await expect(d.getByTestId('history-row')).toHaveCount(1);
   await expect.poll(async () => (await readStoredCheckpoint(page, 'run'))?.['completedEpochs']).toBe(1);
   const checkpoint = await readStoredCheckpoint(page, 'run');
@@ -89,7 +89,7 @@ test('trains on a subset: pause holds, one batch at a time, resume to the end, n
   await expect(batchBar).toHaveAttribute('max', String(BATCHES));
   expect(await progressValue(batchBar)).toBe(0);
 
-  await stepOnce(d, '一時停止中 (エポック 1・バッチ 1 の後)', 1);
+  await stepOnce(d, '一時停止中（エポック 1・バッチ 1 の後）', 1);
   expect(await progressValue(batchBar)).toBe(1);
   await expect(d.getByTestId('adam-steps')).toHaveText('Adam の更新 1 回');
 
@@ -149,7 +149,7 @@ test('a reload while paused resumes from the checkpoint: its weights, Adam step 
   await expect(d).toHaveAttribute('data-weights-sum', /\d/, LONG);
   expect(Number(await d.getAttribute('data-weights-sum'))).toBeCloseTo(weightsSum(checkpoint), 3);
   await expect(d.getByTestId('history-row').first()).toHaveText(firstEpoch);
-  await expect(status(d)).toContainText(`学習が終わりました (${EPOCHS} エポック)`, LONG);
+  await expect(status(d)).toContainText(`学習が終わりました（${EPOCHS} エポック）`, LONG);
   // Adam's state came back too: a fresh optimizer would end at 3 steps, the resumed one at 6.
   expect(await stepOf(d)).toBe(EPOCHS * BATCHES);
   await expect(d.getByTestId('history-row')).toHaveCount(EPOCHS);
@@ -189,7 +189,7 @@ test('a NaN loss, then a GPU lost while paused: each stops with its message, the
     for (const key of await caches.keys()) await caches.delete(key);
   });
   await pauseWhileLoading(page, d, offer.getByRole('button', { name: '続きから再開' }));
-  await expect(status(d)).toHaveText('一時停止中 (エポック 2 の最初のバッチの前)', LONG);
+  await expect(status(d)).toHaveText('一時停止中（エポック 2 の最初のバッチの前）', LONG);
   expect(await stepOf(d)).toBe(BATCHES);
   expect(Number(await d.getAttribute('data-weights-sum'))).toBeCloseTo(weightsSum(checkpoint), 3);
 

@@ -11,10 +11,10 @@ test('on the CPU backend the page warns that a full run is impractical and propo
   await d.scrollIntoViewIfNeeded();
   await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', 'cpu', LONG);
   await expect(d).toContainText('元資料どおりの学習は現実的ではありません');
-  await d.getByRole('button', { name: /小さなサブセット \(2,000 枚・3 エポック\) に切り替える/ }).click();
+  await d.getByRole('button', { name: /小さなサブセット（2,000 枚・3 エポック）に切り替える/ }).click();
   await expect(d.getByLabel('エポック数')).toHaveValue('3');
   await expect(d.getByTestId('config-kind')).toContainText('元資料の設定とは異なります');
-  await expect(d.getByText('→ 学習 1,800 枚 + 検証 200 枚')).toBeVisible();
+  await expect(d.getByText('→ 訓練 1,800 枚 + 検証 200 枚')).toBeVisible();
 });
 
 test('the data download before training shows its progress and can be stopped', async ({ page }) => {
@@ -24,7 +24,7 @@ test('the data download before training shows its progress and can be stopped', 
   await d.scrollIntoViewIfNeeded();
   await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl|wasm/, LONG);
   await d.getByLabel('エポック数').selectOption('2');
-  await d.getByLabel('使う訓練画像').selectOption('300');
+  await d.getByLabel('使う学習用画像').selectOption('300');
   await d.getByRole('button', { name: '学習を始める' }).click();
   await expect(d.getByRole('progressbar', { name: 'MNIST データのダウンロード' })).toBeVisible(LONG);
   await expect(d.getByText(/^[\d.]+ [kM]?B \/ 9\.\d MB \(\d+%\)$/)).toBeVisible();
@@ -43,13 +43,13 @@ test('the setup is kept in the URL: a shared link opens that setup, garbage fall
   await d.scrollIntoViewIfNeeded();
   await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', 'webgl', LONG);
   await expect(d.getByLabel('エポック数')).toHaveValue('3');
-  await expect(d.getByLabel('使う訓練画像')).toHaveValue('2000');
+  await expect(d.getByLabel('使う学習用画像')).toHaveValue('2000');
   await expect(d.getByTestId('config-kind')).toContainText('元資料の設定とは異なります');
   await d.getByLabel('エポック数').selectOption('5');
   await expect.poll(() => new URL(page.url()).search).toBe('?backend=webgl&epochs=5&subset=2000');
   // The deck's own setup leaves only the parameters that are not the lesson's.
   await d.getByLabel('エポック数').selectOption('15');
-  await d.getByLabel('使う訓練画像').selectOption('');
+  await d.getByLabel('使う学習用画像').selectOption('');
   await expect.poll(() => new URL(page.url()).search).toBe('?backend=webgl');
   await expect(d.getByTestId('config-kind')).toContainText('元資料と同じ設定');
 
@@ -57,6 +57,6 @@ test('the setup is kept in the URL: a shared link opens that setup, garbage fall
   await d.scrollIntoViewIfNeeded();
   await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', 'webgl', LONG);
   await expect(d.getByLabel('エポック数')).toHaveValue('15');
-  await expect(d.getByLabel('使う訓練画像')).toHaveValue('');
+  await expect(d.getByLabel('使う学習用画像')).toHaveValue('');
   await expect.poll(() => new URL(page.url()).search).toBe('?backend=webgl');
 });

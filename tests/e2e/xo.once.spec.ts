@@ -104,7 +104,7 @@ test('a malformed link falls back to the defaults; other parameters stay', async
   await expect(weight(d, 1, 2, 2)).toHaveValue('4');
   await expect(d.getByRole('textbox', { name: 'y1 のしきい値 θ1' })).toHaveValue('2');
   // t2 was valid and is kept; the rest are the lesson's.
-  await expect(d.getByRole('textbox', { name: 'z1 (○) のしきい値 θ1' })).toHaveValue('1');
+  await expect(d.getByRole('textbox', { name: 'z1（○）のしきい値 θ1' })).toHaveValue('1');
   await expect(d.getByTestId('xo-forward-outputs')).toContainText('z1 = 2.05、');
   await expect.poll(() => new URL(page.url()).search).toBe('?backend=cpu&t2=1,1');
 });

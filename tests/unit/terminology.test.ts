@@ -171,13 +171,6 @@ describe('the voice check, rule by rule', () => {
 
 const LESSONS = 'content/lessons';
 const UI = 'src/i18n/ja.ts';
-/**
- * Rules not yet held against the UI strings. Their labels and messages write half-width ( ) with
- * spaces throughout, 「学習 (勾配降下法)」 (about 170 strings, and the e2e tests name controls by
- * them); whether they follow the lessons' full-width （…） is decided with issue #13, item 5.
- */
-const UI_NOT_YET: readonly RuleId[] = ['parenthesis'];
-
 function courseFindings(): Finding[] {
   const findings: Finding[] = [];
   const sources = readdirSync(LESSONS).filter((n) => n.endsWith('.mdx')).sort().map((name) => {
@@ -191,7 +184,7 @@ function courseFindings(): Finding[] {
   }
   for (const l of sources) findings.push(...checkMdx(l.file, l.source, titles));
   const source = readFileSync(UI, 'utf8');
-  findings.push(...checkStrings(UI, uiStrings(ts, UI, source), source).filter((f) => !UI_NOT_YET.includes(f.rule)));
+  findings.push(...checkStrings(UI, uiStrings(ts, UI, source), source));
   return findings;
 }
 

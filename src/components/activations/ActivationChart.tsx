@@ -8,7 +8,7 @@ const t = strings.activations;
 /** One activation function's curve over the range of a, with the current a as a dot. */
 export function ActivationChart({ view, a, chosen }: { view: ActivationView; a: number; chosen: boolean }) {
   const y = yRange(view.kind);
-  const title = chosen ? `${t.chartTitle[view.kind]} ${t.chosen}` : t.chartTitle[view.kind];
+  const title = chosen ? `${t.chartTitle[view.kind]}${t.chosen}` : t.chartTitle[view.kind];
   return (
     <div class={chosen ? 'activations__chart activations__chart--chosen' : 'activations__chart'} data-testid={`activations-chart-${view.kind}`}>
       <LineChart

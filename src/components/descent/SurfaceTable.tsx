@@ -30,7 +30,7 @@ export function SurfaceTable({ paths, shown }: { paths: Paths; shown: number }) 
           return (
             <tr key={k} data-optimiser={k} data-loss={String(loss)} data-diverged={String(gone)}>
               <th scope="row"><span class={`descent__swatch descent__swatch--${k}`} aria-hidden="true" /> {t.names[k]}</th>
-              <td>{gone ? '—' : `(${position(p.x)}, ${position(p.y)})${onPlot(p) ? '' : ` ${t.offPlot}`}`}</td>
+              <td>{gone ? '—' : `(${position(p.x)}, ${position(p.y)})${onPlot(p) ? '' : t.offPlot}`}</td>
               <td data-testid={`descent-loss-${k}`}>{gone ? <strong class="descent__bad">{t.diverged}</strong> : short(loss)}</td>
             </tr>
           );

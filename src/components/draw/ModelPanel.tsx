@@ -63,7 +63,7 @@ export function ModelPanel({ s, onChoose }: { s: DrawState; onChoose: (k: ModelK
         )}
       </fieldset>
       <p class="draw__in-use" data-testid="model-in-use">
-        {t.inUse}: <strong>{s.inUse ? `${modelName(s.inUse)} (${accuracyOf(s, s.inUse)})` : s.loading ? t.inUseLoading : t.inUseNone}</strong>
+        {t.inUse}: <strong>{s.inUse ? t.inUseModel(modelName(s.inUse), accuracyOf(s, s.inUse)) : s.loading ? t.inUseLoading : t.inUseNone}</strong>
         {s.loading && s.inUse && <span class="draw__muted"> {t.inUseLoading}</span>}
       </p>
     </>

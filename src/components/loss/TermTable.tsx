@@ -29,7 +29,7 @@ export function TermTable({ id, terms }: { id: string; terms: readonly Term[] })
               <td>{term.t}</td>
               <td>
                 {showY(term.y)}
-                {term.wasClipped && <span class="xent__clipped"> {t.clipped(showY(term.clipped))}</span>}
+                {term.wasClipped && <span class="xent__clipped">{t.clipped(showY(term.clipped))}</span>}
               </td>
               <td>{term.t === 0 ? '0' : t.term(showY(term.clipped), term.value.toFixed(3))}</td>
             </tr>

@@ -125,7 +125,7 @@ function Explorer({ data }: { data: MnistFullData }) {
         </label>
         <form class="explorer__goto" onSubmit={go}>
           <label>
-            {t.index} (0〜{max}){' '}
+            {t.index}{t.indexRange(max)}{' '}
             <input
               type="text"
               inputMode="numeric"
