@@ -47,11 +47,11 @@ export function progressPercent(done: number, total: number): number {
   return Math.min(100, Math.max(0, Math.floor((done / total) * 100)));
 }
 
-/** A stored checkpoint's save time in Japanese local time, e.g. "2026/11/29 22:23". */
-export function formatSavedAt(iso: string, timeZone?: string): string {
+/** A stored checkpoint's save time in local time, e.g. "2026/11/29 22:23" (ja-JP) or "11/29/2026, 10:23 PM" (en-US). */
+export function formatSavedAt(iso: string, timeZone?: string, locale = 'ja-JP'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
-  return d.toLocaleString('ja-JP', {
+  return d.toLocaleString(locale, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -13,7 +13,8 @@ import { PERCEPTRON_FACTS, PERCEPTRON_FORMULAS } from './perceptron/facts.ts';
 import { exampleNumbers } from './regression/fit.ts';
 import { OVERFIT_FACTS, OVERFIT_FORMULAS } from './overfitting/facts.ts';
 import { LOSS_FORMULAS } from './loss/facts.ts';
-import { DESCENT_FACTS, DESCENT_FORMULAS } from './descent/facts.ts';
+import { DESCENT_FACTS, DESCENT_FACTS_EN, DESCENT_FORMULAS } from './descent/facts.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 const regression = exampleNumbers();
 
@@ -45,6 +46,8 @@ const total = totalParams(DECK_CNN);
 
 const split = validationSplit(MNIST.trainCount, DECK_FIT.validationSplit);
 const plan = batching(split.train, DECK_FIT.batchSize);
+/** 54,000 / 128 = 421.875 ⇒ 422 batches, with the unit in the edition's words. */
+const batchesFormula = (unit: string) => `\\frac{${texInt(split.train)}}{${DECK_FIT.batchSize}} = ${plan.exact} \\;\\Rightarrow\\; ${plan.batches}\\ \\text{${unit}}`;
 
 /** A dense layer producing conv1's whole output from the 784 input pixels. */
 const conv1Outputs = conv1.outputShape.reduce((a, b) => a * b, 1);
@@ -106,7 +109,7 @@ export const FACTS = {
   'cnn.classes': classes,
   'cnn.conv1.outputs': conv1Outputs,
   'cnn.denseEquivalent.params': denseEquivalent,
-  'cnn.denseEquivalent.man': `約${formatInt(Math.round(denseEquivalent / 1e4))}万`,
+  'cnn.denseEquivalent.rounded': `約${formatInt(Math.round(denseEquivalent / 1e4))}万`,
   'cnn.denseEquivalent.ratio': Math.round(denseEquivalent / conv1.params),
   'regression.points': regression.points,
   'regression.xMean': regression.xMean,
@@ -126,7 +129,7 @@ export type FactId = keyof typeof FACTS;
 /** Formulas built from the same numbers, in TeX, rendered by KaTeX at build time. */
 export const FACT_FORMULAS = {
   'fit.split': `${texInt(MNIST.trainCount)} \\times ${1 - DECK_FIT.validationSplit} = ${texInt(split.train)},\\quad ${texInt(MNIST.trainCount)} \\times ${DECK_FIT.validationSplit} = ${texInt(split.validation)}`,
-  'fit.batches': `\\frac{${texInt(split.train)}}{${DECK_FIT.batchSize}} = ${plan.exact} \\;\\Rightarrow\\; ${plan.batches}\\ \\text{バッチ}`,
+  'fit.batches': batchesFormula('バッチ'),
   'fit.lastBatch': `${texInt(split.train)} - ${plan.batches - 1} \\times ${DECK_FIT.batchSize} = ${plan.lastBatchSize}`,
   'cnn.conv1.side': `${inH} - ${kernel} + 1 = ${c1h}`,
   'cnn.pool1.side': `\\left\\lfloor ${c1h} / ${pool} \\right\\rfloor = ${p1h}`,
@@ -162,8 +165,25 @@ export function isFormulaId(id: string): id is FormulaId {
   return Object.hasOwn(FACT_FORMULAS, id);
 }
 
+/**
+ * The facts and formulas whose words differ in the English edition; every other fact is a number
+ * or a shape, written the same in both (60,000, 28×28).
+ */
+const FACTS_EN: Partial<Record<FactId, string>> = {
+  'cnn.denseEquivalent.rounded': `about ${(denseEquivalent / 1e6).toFixed(1)} million`,
+  ...DESCENT_FACTS_EN,
+};
+const FORMULAS_EN: Partial<Record<FormulaId, string>> = {
+  'fit.batches': batchesFormula('batches'),
+};
+
 /** The text a lesson shows for a fact: integers get thousands separators. */
-export function factText(id: FactId): string {
-  const v = FACTS[id];
+export function factText(id: FactId, locale: Locale = 'ja'): string {
+  const v = (locale === 'en' ? FACTS_EN[id] : undefined) ?? FACTS[id];
   return typeof v === 'number' && Number.isInteger(v) ? formatInt(v) : String(v);
+}
+
+/** A formula's TeX in the edition's words. */
+export function formulaTex(id: FormulaId, locale: Locale = 'ja'): string {
+  return (locale === 'en' ? FORMULAS_EN[id] : undefined) ?? FACT_FORMULAS[id];
 }

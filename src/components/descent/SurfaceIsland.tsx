@@ -94,7 +94,7 @@ export default function SurfaceIsland() {
           {paths ? <SurfaceTable paths={paths} shown={step} /> : <p>{tfState.phase === 'failed' || tfState.phase === 'lost' ? t.failed(tfState.message) : t.computing}</p>}
           {run.error !== undefined && <p class="descent__notice descent__notice--bad">{t.failed(run.error)}</p>}
           <p class={diverged.length > 0 ? 'descent__notice descent__notice--bad' : 'descent__notice'} role="status" data-testid="descent-surface-status">
-            {diverged.length > 0 ? t.divergedNames(diverged.map((k) => t.names[k]).join('・')) : ''}
+            {diverged.length > 0 ? t.divergedNames(diverged.map((k) => t.names[k]).join(strings.listJoin)) : ''}
           </p>
         </div>
       </div>

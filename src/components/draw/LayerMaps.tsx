@@ -15,7 +15,8 @@ const COLUMNS = 8;
 /** CSS pixels per value, per shown layer: the smaller maps are drawn larger. */
 const SCALES = [2, 3];
 const TEST_IDS = ['conv1-maps', 'conv2-maps'];
-const TITLES = [t.conv1, t.conv2];
+/** Keys, not the functions: `t` reads the edition in use each time (src/i18n/index.ts). */
+const TITLES = ['conv1', 'conv2'] as const;
 
 /** The feature maps of the convolution layers for the current drawing, and the first layer's filters. */
 export function LayerMaps({ prediction, filters }: { prediction: ShownPrediction | null; filters: DrawState['filters'] }) {
@@ -29,7 +30,7 @@ export function LayerMaps({ prediction, filters }: { prediction: ShownPrediction
           const map = prediction?.activations[layer.name];
           return (
             <figure class="draw__figure" key={layer.name}>
-              <figcaption>{(TITLES[i] ?? t.conv2)(channels, formatShape(layer.outputShape))}</figcaption>
+              <figcaption>{t[TITLES[i] ?? 'conv2'](channels, formatShape(layer.outputShape))}</figcaption>
               {map ? (
                 <HeatMap values={map.data} width={w} height={h} channels={channels} columns={COLUMNS} mode="per-tile" scale={SCALES[i] ?? 2} label={t.mapsAlt(channels, formatShape([h, w]))} testId={TEST_IDS[i]} />
               ) : (

@@ -45,7 +45,7 @@ function LearnerInfo({ learner }: { learner: LearnerSlot }) {
   }
   const { info } = learner.model;
   const acc = formatPercent(info.valAccuracy);
-  const saved = formatSavedAt(info.savedAt);
+  const saved = formatSavedAt(info.savedAt, undefined, strings.dateLocale);
   return <>{info.finished ? t.learnerFinished(info.epochs, acc, saved) : t.learnerPartial(info.epochs, info.planned, acc, saved)}</>;
 }
 

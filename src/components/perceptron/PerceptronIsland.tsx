@@ -19,7 +19,7 @@ import { PerceptronResults } from './PerceptronResults.tsx';
 import { strings } from '../../i18n/index.ts';
 
 const t = strings.perceptron;
-const intro = t.intro(DECK_EXAMPLE.inputs.map(formatMath).join(', '), formatMath(DECK_EXAMPLE.weights[0]), formatMath(DECK_EXAMPLE.theta));
+const intro = () => t.intro(DECK_EXAMPLE.inputs.map(formatMath).join(', '), formatMath(DECK_EXAMPLE.weights[0]), formatMath(DECK_EXAMPLE.theta));
 
 /**
  * Lesson 1-2a: a perceptron with three inputs. Inputs, weights and θ are edited in number fields,
@@ -40,7 +40,7 @@ export default function PerceptronIsland() {
   const link = activationsLink(state);
 
   return (
-    <DemoFrame id="perceptron" title={t.title} intro={intro} class="perceptron" data-testid="perceptron-demo" data-hydrated={String(hydrated)} data-output={result.output}>
+    <DemoFrame id="perceptron" title={t.title} intro={intro()} class="perceptron" data-testid="perceptron-demo" data-hydrated={String(hydrated)} data-output={result.output}>
       <div class="perceptron__main">
         <div class="perceptron__controls">
           <fieldset class="perceptron__pairs">

@@ -8,7 +8,7 @@ export function ResumeOffer({ checkpoint, onResume, onDiscard }: { checkpoint: C
   return (
     <div class="resume" role="region" aria-label={t.resumeTitle}>
       <p class="resume__title">{t.resumeTitle}</p>
-      <p>{t.resumeText(checkpoint.completedEpochs, checkpoint.config.epochs, new Date(checkpoint.savedAt).toLocaleString('ja-JP'))}</p>
+      <p>{t.resumeText(checkpoint.completedEpochs, checkpoint.config.epochs, new Date(checkpoint.savedAt).toLocaleString(strings.dateLocale))}</p>
       <button type="button" class="button--primary" onClick={onResume}>
         {t.resumeButton}
       </button>{' '}

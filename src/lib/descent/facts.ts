@@ -35,16 +35,27 @@ function stepFacts(): Record<StepFactId, string> {
   return out;
 }
 
-function rateFacts(): Record<RateFactId, string> {
+/** Where each example rate has taken w after the long run, in words (Japanese or English). */
+const RATE_END_WORDS = {
+  ja: { away: '谷から離れていく', about: (w: string) => `約 ${w}` },
+  en: { away: 'moves away from the valley', about: (w: string) => `about ${w}` },
+} as const;
+
+function rateFacts(words: (typeof RATE_END_WORDS)['ja' | 'en'] = RATE_END_WORDS.ja): Record<RateFactId, string> {
   const out: Record<string, string> = {};
   EXAMPLE_RATES.forEach((lr, i) => {
     const end = descend1d(C, EXAMPLE.w0, lr, EXAMPLE.longRun).at(-1) ?? NaN;
     out[`descent.rate${i}.lr`] = printed(lr);
     out[`descent.rate${i}.factor`] = printed(stepFactor(C, lr));
-    out[`descent.rate${i}.w20`] = Math.abs(end - C.wStar) > Math.abs(EXAMPLE.w0 - C.wStar) ? '谷から離れていく' : `約 ${printed(end, 2)}`;
+    out[`descent.rate${i}.w20`] = Math.abs(end - C.wStar) > Math.abs(EXAMPLE.w0 - C.wStar) ? words.away : words.about(printed(end, 2));
   });
   return out;
 }
+
+/** The example rates' end points in English words (the English edition's `<Fact>`). */
+export const DESCENT_FACTS_EN: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(rateFacts(RATE_END_WORDS.en)).filter(([id]) => id.endsWith('.w20')),
+);
 
 export const DESCENT_FACTS = {
   'descent.wStar': C.wStar,
