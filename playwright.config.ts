@@ -43,7 +43,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: 'list',
-  use: { baseURL: BASE_URL, trace: 'retain-on-failure' },
+  // A Japanese browser, as the course's learners use (the English edition's tests set their own).
+  use: { baseURL: BASE_URL, trace: 'retain-on-failure', locale: 'ja-JP' },
   projects: [
     // Content, navigation and accessibility: backend-independent, run once.
     { name: 'pages', testMatch: /pages\.spec\.ts$/, use: browser([]) },

@@ -14,6 +14,11 @@ const PRELOAD_DEP = /["'`]_astro\/([^"'`]+\.js)["'`]/g;
 const WORKER = /new Worker\(\s*new URL\(\s*["'`][^"'`]*?_astro\/([^"'`]+\.js)["'`]/g;
 const PAGE_SCRIPT = /(?:<script[^>]*\ssrc|component-url|renderer-url)="[^"]*?_astro\/([^"]+\.js)"/g;
 
+/** The chunk of one edition's UI strings (src/i18n/ja.ts, en.ts), as Vite names it. */
+const LOCALE_TABLE = /^(ja|en)\.[\w-]+\.js$/;
+/** The edition of a page (its path inside the build): the English pages live under /en/. */
+export const localeOfPage = (page: string): 'ja' | 'en' => (page.startsWith('/en/') ? 'en' : 'ja');
+
 const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => m[1] ?? '');
 
 /** The links of one chunk: what it imports statically, lazily, and the workers it starts. */
@@ -82,13 +87,17 @@ export function siteJs(dist: string): PageJs[] {
   return walk(dist)
     .map((file) => {
       const roots = pageScripts(readFileSync(file, 'utf8'));
-      const eager = closure(roots, links, ['static']);
+      const page = '/' + relative(dist, file).replace(/index\.html$/, '');
       const all = closure(roots, links, ['static', 'dynamic']);
+      // The page's own edition's strings are imported dynamically but awaited before any island
+      // hydrates (src/i18n/index.ts): they load with the page. The other edition's never do.
+      const strings = all.filter((f) => f.startsWith(`${localeOfPage(page)}.`) && LOCALE_TABLE.test(f));
+      const eager = closure([...roots, ...strings], links, ['static']);
       const workerRoots = [...new Set(all.flatMap((f) => links(f).workers))].sort();
       return {
-        page: '/' + relative(dist, file).replace(/index\.html$/, ''),
+        page,
         eager: inAstro(eager),
-        lazy: inAstro(all.filter((f) => !eager.includes(f))),
+        lazy: inAstro(all.filter((f) => !eager.includes(f) && !LOCALE_TABLE.test(f))),
         workers: workerRoots.map((w) => ({ worker: w, files: inAstro(closure([w], links, ['static', 'dynamic'])) })),
       };
     })

@@ -8,14 +8,11 @@
  * every read, not a copy. A string or a function read from it is a copy: read those while
  * rendering, never at a module's top (the server renders both editions with one module).
  */
-import { ja, type Strings } from './ja.ts';
-import { en } from './en.ts';
+import type { Strings } from './ja.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './locale.ts';
 
 export type { Strings } from './ja.ts';
 export type { Locale } from './locale.ts';
-
-const TABLES: Readonly<Record<Locale, Strings>> = { ja, en };
 
 let buildLocale: Locale = DEFAULT_LOCALE;
 
@@ -32,8 +29,19 @@ export function currentLocale(): Locale {
   return buildLocale;
 }
 
+/**
+ * The tables: both while the static build renders pages, only the page's own in the browser, so
+ * that a page downloads one edition's words (scripts/js-graph.ts counts that one with the page).
+ */
+const load = async (locale: Locale): Promise<Strings> => (locale === 'en' ? (await import('./en.ts')).en : (await import('./ja.ts')).ja);
+const TABLES: Partial<Record<Locale, Strings>> = import.meta.env.SSR || typeof document === 'undefined'
+  ? { ja: await load('ja'), en: await load('en') }
+  : { [currentLocale()]: await load(currentLocale()) };
+
 export function stringsFor(locale: Locale): Strings {
-  return TABLES[locale];
+  const table = TABLES[locale];
+  if (!table) throw new Error(`the ${locale} strings are not loaded on this page`);
+  return table;
 }
 
 type Table = Record<PropertyKey, unknown>;
@@ -45,7 +53,7 @@ const isTable = (v: unknown): v is Table => v !== null && typeof v === 'object';
  * array's view is an array to `Array.isArray`), other values are read as they are.
  */
 function view(path: readonly PropertyKey[]): unknown {
-  const target = (): Table => path.reduce<Table>((o, k) => o[k] as Table, TABLES[currentLocale()] as unknown as Table);
+  const target = (): Table => path.reduce<Table>((o, k) => o[k] as Table, stringsFor(currentLocale()) as unknown as Table);
   const read = (key: PropertyKey): unknown => {
     const value = target()[key];
     return isTable(value) ? view([...path, key]) : value;

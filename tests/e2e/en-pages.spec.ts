@@ -94,7 +94,7 @@ test('the switch lands on the same lesson, section and demo state in both direct
   const jaSections = await page.locator('.toc a').evaluateAll((as) => as.map((a) => decodeURIComponent((a.getAttribute('href') ?? '').slice(1))));
   await page.locator('.toc a').nth(2).click();
   await expect(page).toHaveURL(/#/);
-  await page.getByRole('link', { name: 'This page in English' }).click();
+  await page.getByRole('link', { name: 'This page in English', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${enLesson('regression')}\\?pts=1%2C2%2C2%2C3%2C3%2C7%2C4%2C6#|/${enLesson('regression')}\\?pts=1,2,2,3,3,7,4,6#`));
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const enSections = await page.locator('.toc a').evaluateAll((as) => as.map((a) => decodeURIComponent((a.getAttribute('href') ?? '').slice(1))));
@@ -108,7 +108,7 @@ test('the switch lands on the same lesson, section and demo state in both direct
   expect(await page.evaluate(() => localStorage.getItem('cnn-course-locale'))).toBe('en');
   // And back, from the fifth section.
   await page.locator('.toc a').nth(4).click();
-  await page.getByRole('link', { name: 'このページの日本語版' }).click();
+  await page.getByRole('link', { name: 'このページの日本語版', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   expect(new URL(page.url()).pathname).toBe(`/${lessonUrl('regression')}`);
   expect(decodeURIComponent(new URL(page.url()).hash.slice(1))).toBe(jaSections[4]);
@@ -142,8 +142,8 @@ test('the glossaries list every term in both languages, each linked to the lesso
     await expect(rows).toHaveCount(GLOSSARY.length);
     const hrefs = await rows.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(lang === 'en' ? /^\/en\/lessons\/[a-z-]+\/$/ : /^\/lessons\/[a-z-]+\/$/);
-    const overfitting = rows.filter({ hasText: 'overfitting' });
-    await expect(overfitting).toContainText('過学習');
+    const overfitting = rows.filter({ has: page.getByText('過学習', { exact: true }) });
+    await expect(overfitting.getByText('overfitting', { exact: true })).toBeVisible();
     await overfitting.getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`${lang === 'en' ? '/en' : ''}/lessons/dropout/$`));
   }

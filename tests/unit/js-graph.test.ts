@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkLinks, closure, pageScripts, type ChunkLinks } from '../../scripts/js-graph.ts';
+import { chunkLinks, closure, pageScripts, type ChunkLinks, localeOfPage } from '../../scripts/js-graph.ts';
 
 describe('the size budgets read what a page loads from the build', () => {
   it('finds static imports, dynamic imports with their preloads, and workers in a minified chunk', () => {
@@ -32,5 +32,15 @@ describe('the size budgets read what a page loads from the build', () => {
     const links = (f: string) => graph[f] ?? { static: [], dynamic: [], workers: [] };
     expect(closure(['page'], links, ['static'])).toEqual(['a', 'b', 'page']);
     expect(closure(['page'], links, ['static', 'dynamic'])).toEqual(['a', 'b', 'core', 'page', 'tf']);
+  });
+});
+
+describe("a page's edition", () => {
+  it('is English under /en/ and Japanese elsewhere', () => {
+    expect(localeOfPage('/en/lessons/cnn/')).toBe('en');
+    expect(localeOfPage('/en/')).toBe('en');
+    expect(localeOfPage('/lessons/cnn/')).toBe('ja');
+    expect(localeOfPage('/lessons/en/')).toBe('ja');
+    expect(localeOfPage('/')).toBe('ja');
   });
 });
