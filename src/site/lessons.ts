@@ -3,7 +3,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { outline, orderLessons, type LessonMeta, type ChapterOutline } from '../lib/course.ts';
 import type { Locale } from '../i18n/locale.ts';
 
-type LessonEntry = CollectionEntry<'lessons'> | CollectionEntry<'lessonsEn'>;
+export type LessonEntry = CollectionEntry<'lessons'> | CollectionEntry<'lessonsEn'>;
 
 export async function lessonEntries(locale: Locale): Promise<LessonEntry[]> {
   return locale === 'en' ? getCollection('lessonsEn') : getCollection('lessons');

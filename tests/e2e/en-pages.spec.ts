@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, COURSE_ORDER, lessonUrl } from './fixtures.ts';
+import { test, expect, COURSE_ORDER, lessonUrl, walkCourse } from './fixtures.ts';
 import { GLOSSARY } from '../../src/lib/glossary.ts';
 
 /**
@@ -71,18 +71,7 @@ for (const slug of COURSE_ORDER) {
 test('next links walk the English course in order, previous links walk back', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto(enLesson(COURSE_ORDER[0]));
-  const walk = async (rel: 'next' | 'prev') => {
-    const seen: string[] = [];
-    for (;;) {
-      await page.waitForLoadState('domcontentloaded');
-      seen.push(new URL(page.url()).pathname);
-      const link = page.locator(`a[rel="${rel}"]`);
-      if ((await link.count()) === 0) return seen;
-      const target = new URL((await link.getAttribute('href')) ?? '', page.url()).href;
-      await link.click();
-      await expect(page).toHaveURL(target);
-    }
-  };
+  const walk = (rel: 'next' | 'prev') => walkCourse(page, rel);
   const visited = await walk('next');
   expect(visited).toEqual(COURSE_ORDER.map((s) => `/${enLesson(s)}`));
   expect(await walk('prev')).toEqual([...visited].reverse());

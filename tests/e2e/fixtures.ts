@@ -193,3 +193,21 @@ export async function loseWorkerDevice(page: import('@playwright/test').Page, wo
     await (globalThis as unknown as { __cnnCourseWorkers: { loseDevice(w: string): Promise<void> } }).__cnnCourseWorkers.loseDevice(worker);
   }, worker);
 }
+
+/**
+ * Follows the pager's `rel` links from the current lesson to the end of the course and returns the
+ * paths it saw, the current one first.
+ */
+export async function walkCourse(page: import('@playwright/test').Page, rel: 'next' | 'prev'): Promise<string[]> {
+  const seen: string[] = [];
+  for (;;) {
+    // The pager ends the page: read it once the document is parsed, not while it streams in.
+    await page.waitForLoadState('domcontentloaded');
+    seen.push(new URL(page.url()).pathname);
+    const link = page.locator(`a[rel="${rel}"]`);
+    if ((await link.count()) === 0) return seen;
+    const target = new URL((await link.getAttribute('href')) ?? '', page.url()).href;
+    await link.click();
+    await expect(page).toHaveURL(target);
+  }
+}

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, COURSE_ORDER, lessonUrl } from './fixtures.ts';
+import { test, expect, COURSE_ORDER, lessonUrl, walkCourse } from './fixtures.ts';
 
 test.describe('home page', () => {
   test('outlines every chapter and lesson and starts the course', async ({ page }) => {
@@ -65,19 +65,7 @@ test('next links walk the whole course in map order, previous links walk back', 
   // 36 page loads, some of them starting demos (tfjs, workers) while other tests use both cores.
   test.setTimeout(240_000);
   await page.goto(lessonUrl(COURSE_ORDER[0]));
-  const walk = async (rel: 'next' | 'prev') => {
-    const seen: string[] = [];
-    for (;;) {
-      // The pager ends the page: read it once the document is parsed, not while it streams in.
-      await page.waitForLoadState('domcontentloaded');
-      seen.push(new URL(page.url()).pathname);
-      const link = page.locator(`a[rel="${rel}"]`);
-      if ((await link.count()) === 0) return seen;
-      const target = new URL((await link.getAttribute('href')) ?? '', page.url()).href;
-      await link.click();
-      await expect(page).toHaveURL(target);
-    }
-  };
+  const walk = (rel: 'next' | 'prev') => walkCourse(page, rel);
   const visited = await walk('next');
   expect(visited).toEqual(COURSE_ORDER.map((s) => `/${lessonUrl(s)}`));
   const back = await walk('prev');
