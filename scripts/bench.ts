@@ -244,7 +244,7 @@ async function lessonLongestTask(origin: string): Promise<LessonRun> {
     await badge.waitFor({ timeout: 300_000 });
     const backend = (await badge.getAttribute('data-backend')) ?? 'unknown';
     await d.getByLabel('エポック数').selectOption(PLAN.lesson.epochs);
-    await d.getByLabel('使う訓練画像').selectOption(PLAN.lesson.images);
+    await d.getByLabel('使う学習用画像').selectOption(PLAN.lesson.images);
     await clearLongTasks(page);
     const started = Date.now();
     await d.getByRole('button', { name: '学習を始める' }).click();
