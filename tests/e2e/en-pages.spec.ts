@@ -65,6 +65,10 @@ for (const slug of COURSE_ORDER) {
       });
       expect(text.match(new RegExp(`.{0,20}${JAPANESE.source}.{0,20}`, 'u'))?.[0] ?? '', `Japanese in demo ${i + 1}`).toBe('');
     }
+    // English words are longer: the page still fits a 320 px phone without sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'horizontal overflow at 320 px').toBeLessThanOrEqual(0);
   });
 }
 
