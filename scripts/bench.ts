@@ -53,7 +53,7 @@ const skipBytes = args.includes('--skip-bytes');
 /** How much each case measures; --quick: one timed step per case. */
 const PLAN = quick
   ? { timedSteps: 1, trainerBatches: 1, trainerRounds: 1, predictions: 15, predictWarmup: 2, lesson: { epochs: '1', images: '300' } }
-  : { timedSteps: 3, trainerBatches: 2, trainerRounds: 2, predictions: 50, predictWarmup: 5, lesson: { epochs: '1', images: '2000' } };
+  : { timedSteps: 3, trainerBatches: 2, trainerRounds: 5, predictions: 50, predictWarmup: 5, lesson: { epochs: '1', images: '2000' } };
 /** Stock CPU takes 12–40 s a step of 128: fewer timed steps there (and no untimed step before them in --quick). */
 const CPU_TIMED_STEPS = quick ? 1 : 3;
 /**

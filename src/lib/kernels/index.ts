@@ -8,6 +8,7 @@ import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import { filterGradKernel } from './conv2d-filter-grad.ts';
 import { webgpuAdd, webgpuConv2D, webgpuFilterGrad } from './webgpu.ts';
+import { webglConv2D, webglFilterGrad, webglInputGrad } from './webgl.ts';
 import { cpuBinary, cpuConv2D, cpuConv2DBackpropInput, cpuFilterGrad, cpuMaxPoolGrad, cpuSum, cpuUnary } from './cpu.ts';
 
 interface CourseKernel {
@@ -27,6 +28,7 @@ export const COURSE_KERNELS: readonly CourseKernel[] = [
       const fallback = stock ?? missing('Conv2DBackpropFilter', backendName);
       if (backendName === 'cpu') return cpuFilterGrad(tf, fallback);
       if (backendName === 'webgpu' && stock) return webgpuFilterGrad(tf, stock);
+      if (backendName === 'webgl' && stock) return webglFilterGrad(tf, stock);
       return filterGradKernel(tf, backendName, fallback);
     },
   },
@@ -35,12 +37,17 @@ export const COURSE_KERNELS: readonly CourseKernel[] = [
     make: (tf, backendName, stock) => {
       if (!stock) return undefined;
       if (backendName === 'cpu') return cpuConv2D(tf, stock);
+      if (backendName === 'webgl') return webglConv2D(tf, stock);
       return backendName === 'webgpu' ? webgpuConv2D(tf, stock) : undefined;
     },
   },
   {
     kernelName: 'Conv2DBackpropInput',
-    make: (tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuConv2DBackpropInput(tf, stock) : undefined),
+    make: (tf, backendName, stock) => {
+      if (!stock) return undefined;
+      if (backendName === 'cpu') return cpuConv2DBackpropInput(tf, stock);
+      return backendName === 'webgl' ? webglInputGrad(tf, stock) : undefined;
+    },
   },
   {
     kernelName: 'Sum',

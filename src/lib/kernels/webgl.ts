@@ -1,0 +1,197 @@
+/**
+ * The course's WebGL kernels: the three convolutions of a training step written as one packed
+ * "patches" program (GLSL, run through tfjs's own WebGL backend, `runWebGLProgram`) and one
+ * matrix product on tfjs's packed `BatchMatMul`.
+ *
+ * Measured on the emulated GPU (SwiftShader, 128 images of the deck's second layer):
+ * - tfjs's `Conv2DBackpropFilter` runs one fragment per weight, each reading 2 × 15,488 single
+ *   floats: about 2.5 s; the patch formulation built from tfjs's own Slice and Concat
+ *   (conv2d-filter-grad.ts) about 0.67 s, most of it in the nine slices and the concatenation;
+ * - here the patches are written once, already transposed ([kh·kw·cin, images·positions],
+ *   packed 2 × 2 per texel), and dW is one product with the output gradients: about 0.22 s;
+ * - the forward `Conv2D` (tfjs: patches per image, then a batched product read transposed) takes
+ *   0.45 s; patches [images·positions, kh·kw·cin] times the filter as one matrix: 0.23 s;
+ * - `Conv2DBackpropInput` (tfjs: one fragment per input value, reading every weight singly) is
+ *   the product of the output gradients with the filter (the patch gradients), then each input
+ *   value gathers the at most kh·kw patch entries it was copied to.
+ * Dilation and NCHW fall back to tfjs's kernels. Checked against tfjs in the browser
+ * (tests/e2e/kernels.gpu.spec.ts through the bench page's `checkKernels`).
+ */
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { Tf } from '../tf-runtime.ts';
+import { kernelRunner, type FilterGradAttrs } from './conv2d-filter-grad.ts';
+import { convGeometry, type ConvGeometry } from './webgpu.ts';
+
+/** The part of tfjs-backend-webgl's `GPGPUProgram` these programs fill in. */
+export interface GlslProgram {
+  readonly variableNames: string[];
+  readonly outputShape: number[];
+  readonly userCode: string;
+  readonly packedInputs: boolean;
+  readonly packedOutput: boolean;
+}
+
+interface WebGlBackendLike {
+  runWebGLProgram(program: GlslProgram, inputs: TensorInfo[], outputDtype: 'float32'): TensorInfo;
+  disposeData(dataId: object): unknown;
+}
+
+/**
+ * Image patches as a packed matrix: row n = (image, output row, output column), column
+ * k = (window row, window column, input channel) — the filter's own axis order — or the
+ * transpose. Entries outside the image (padding) are 0.
+ */
+export function patchesProgram(g: ConvGeometry, transposed: boolean): GlslProgram {
+  const positions = g.outHeight * g.outWidth;
+  const n = g.batch * positions;
+  const k = g.filterHeight * g.filterWidth * g.inChannels;
+  const [rows, cols] = transposed ? [k, n] : [n, k];
+  let body = '';
+  for (let r = 0; r <= 1; r++) {
+    for (let c = 0; c <= 1; c++) {
+      body += `
+      row = rc.x + ${r}; col = rc.y + ${c};
+      if (row < ${rows} && col < ${cols}) {
+        kk = ${transposed ? 'row' : 'col'}; nn = ${transposed ? 'col' : 'row'};
+        b = nn / ${positions}; p = nn - b * ${positions};
+        oy = p / ${g.outWidth}; ox = p - oy * ${g.outWidth};
+        q = kk / ${g.inChannels}; ch = kk - q * ${g.inChannels};
+        ky = q / ${g.filterWidth}; kx = q - ky * ${g.filterWidth};
+        yy = oy * ${g.strideHeight} + ky - ${g.padTop};
+        xx = ox * ${g.strideWidth} + kx - ${g.padLeft};
+        if (yy >= 0 && yy < ${g.inHeight} && xx >= 0 && xx < ${g.inWidth}) {
+          result[${r * 2 + c}] = getChannel(getA(b, yy, xx, ch), vec2(xx, ch));
+        }
+      }`;
+    }
+  }
+  return {
+    variableNames: ['A'],
+    packedInputs: true,
+    packedOutput: true,
+    outputShape: [rows, cols],
+    userCode: `
+    void main() {
+      ivec2 rc = getOutputCoords();
+      vec4 result = vec4(0);
+      int row, col, kk, nn, b, p, oy, ox, q, ch, ky, kx, yy, xx;
+      ${body}
+      setOutput(result);
+    }`,
+  };
+}
+
+/**
+ * The input gradient from the patch gradients dP [images·positions, kh·kw·cin] (packed): each
+ * input value sums the entries of the patches it was copied into.
+ */
+export function gatherPatchesProgram(g: ConvGeometry): GlslProgram {
+  const k = g.filterWidth * g.inChannels;
+  return {
+    variableNames: ['dP'],
+    packedInputs: true,
+    packedOutput: false,
+    outputShape: [g.batch, g.inHeight, g.inWidth, g.inChannels],
+    userCode: `
+    void main() {
+      ivec4 c = getOutputCoords();
+      int b = c.x; int y = c.y + ${g.padTop}; int x = c.z + ${g.padLeft}; int ch = c.w;
+      float acc = 0.0;
+      for (int ky = 0; ky < ${g.filterHeight}; ky++) {
+        int sy = y - ky;
+        if (sy < 0) break;
+        int oy = sy / ${g.strideHeight};
+        if (oy * ${g.strideHeight} != sy || oy >= ${g.outHeight}) continue;
+        for (int kx = 0; kx < ${g.filterWidth}; kx++) {
+          int sx = x - kx;
+          if (sx < 0) break;
+          int ox = sx / ${g.strideWidth};
+          if (ox * ${g.strideWidth} != sx || ox >= ${g.outWidth}) continue;
+          int row = (b * ${g.outHeight} + oy) * ${g.outWidth} + ox;
+          int col = ky * ${k} + kx * ${g.inChannels} + ch;
+          acc += getChannel(getDP(row, col), vec2(row, col));
+        }
+      }
+      setOutput(acc);
+    }`,
+  };
+}
+
+const isFloat = (...ts: TensorInfo[]) => ts.every((t) => t.dtype === 'float32');
+const empty = (g: ConvGeometry) => g.batch * g.outHeight * g.outWidth * g.outChannels === 0;
+
+interface Step {
+  readonly backend: WebGlBackendLike;
+  readonly run: ReturnType<typeof kernelRunner>;
+  readonly keep: (t: TensorInfo) => TensorInfo;
+}
+
+/** Runs `body` with the backend's kernels at hand, freeing every tensor it keeps. */
+function withTemps(tf: Tf, backendArg: unknown, body: (s: Step) => TensorInfo): TensorInfo {
+  const backend = backendArg as WebGlBackendLike;
+  const temps: TensorInfo[] = [];
+  try {
+    return body({ backend, run: kernelRunner(tf, 'webgl', backend), keep: (t) => (temps.push(t), t) });
+  } finally {
+    for (const t of temps) backend.disposeData(t.dataId);
+  }
+}
+
+export function webglConv2D(tf: Tf, stock: KernelFunc): KernelFunc {
+  return (args) => {
+    const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
+    const g = isFloat(x, filter) ? convGeometry(tf, x.shape, filter.shape, args.attrs as never) : undefined;
+    if (!g || empty(g)) return stock(args);
+    return withTemps(tf, args.backend, ({ backend, run, keep }) => {
+      const patches = keep(backend.runWebGLProgram(patchesProgram(g, false), [x], 'float32'));
+      const rows = g.batch * g.outHeight * g.outWidth;
+      const a = keep(run('Reshape', { x: patches }, { shape: [1, rows, patches.shape[1]] }));
+      const w = keep(run('Reshape', { x: filter }, { shape: [1, patches.shape[1], g.outChannels] }));
+      const out = keep(run('BatchMatMul', { a, b: w }, { transposeA: false, transposeB: false }));
+      return run('Reshape', { x: out }, { shape: [g.batch, g.outHeight, g.outWidth, g.outChannels] });
+    });
+  };
+}
+
+export function webglFilterGrad(tf: Tf, stock: KernelFunc): KernelFunc {
+  return (args) => {
+    const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
+    const attrs = args.attrs as unknown as FilterGradAttrs;
+    const g = isFloat(x, dy) ? convGeometry(tf, x.shape, attrs.filterShape, attrs) : undefined;
+    if (!g || empty(g)) return stock(args);
+    return withTemps(tf, args.backend, ({ backend, run, keep }) => {
+      const patchesT = keep(backend.runWebGLProgram(patchesProgram(g, true), [x], 'float32'));
+      const [k, n] = patchesT.shape as [number, number];
+      const a = keep(run('Reshape', { x: patchesT }, { shape: [1, k, n] }));
+      const grads = keep(run('Reshape', { x: dy }, { shape: [1, n, g.outChannels] }));
+      const dw = keep(run('BatchMatMul', { a, b: grads }, { transposeA: false, transposeB: false }));
+      return run('Reshape', { x: dw }, { shape: [...attrs.filterShape] });
+    });
+  };
+}
+
+interface InputGradAttrs {
+  readonly inputShape: readonly [number, number, number, number];
+  readonly strides: number | readonly [number, number];
+  readonly pad: unknown;
+  readonly dataFormat?: 'NHWC' | 'NCHW';
+  readonly dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+export function webglInputGrad(tf: Tf, stock: KernelFunc): KernelFunc {
+  return (args) => {
+    const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
+    const attrs = args.attrs as unknown as InputGradAttrs;
+    const g = isFloat(dy, filter) ? convGeometry(tf, attrs.inputShape, filter.shape, attrs) : undefined;
+    if (!g || empty(g)) return stock(args);
+    return withTemps(tf, args.backend, ({ backend, run, keep }) => {
+      const n = g.batch * g.outHeight * g.outWidth;
+      const k = g.filterHeight * g.filterWidth * g.inChannels;
+      const grads = keep(run('Reshape', { x: dy }, { shape: [1, n, g.outChannels] }));
+      const w = keep(run('Reshape', { x: filter }, { shape: [1, k, g.outChannels] }));
+      const dp = keep(run('BatchMatMul', { a: grads, b: w }, { transposeA: false, transposeB: true }));
+      const dp2 = keep(run('Reshape', { x: dp }, { shape: [n, k] }));
+      return backend.runWebGLProgram(gatherPatchesProgram(g), [dp2], 'float32');
+    });
+  };
+}
