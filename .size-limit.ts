@@ -15,7 +15,7 @@ if (!existsSync(join(dist, 'index.html'))) throw new Error(`size budgets: no bui
 const pages = siteJs(dist);
 const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())].sort();
 
-const PAGE_JS = '70 kB';
+const PAGE_JS = '75 kB';
 const TFJS = '400 kB';
 const WORKER = '410 kB';
 

@@ -5,6 +5,8 @@ import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { searchIndex } from './src/integrations/search.ts';
+import { offline } from './src/integrations/offline.ts';
 
 /**
  * The site can be deployed under a sub-path (for example GitHub Pages' /repo/):
@@ -46,7 +48,8 @@ export default defineConfig({
     // Both themes are emitted as CSS variables; global.css picks one with light-dark().
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
   },
-  integrations: [mdx(), preact(), toolPages],
+  // After the build: the search index first, then the service worker that precaches it.
+  integrations: [mdx(), preact(), toolPages, searchIndex(), offline()],
   build: { inlineStylesheets: 'never' },
   vite: {
     define: { __CNN_TEST_HOOKS__: JSON.stringify(testHooks) },

@@ -44,7 +44,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: 'list',
   // A Japanese browser, as the course's learners use (the English edition's tests set their own).
-  use: { baseURL: BASE_URL, trace: 'retain-on-failure', locale: 'ja-JP' },
+  // No service worker (it would precache the whole site in every fresh context); offline.once.spec.ts allows it.
+  use: { baseURL: BASE_URL, trace: 'retain-on-failure', locale: 'ja-JP', serviceWorkers: 'block' },
   projects: [
     // Content, navigation and accessibility: backend-independent, run once.
     { name: 'pages', testMatch: /pages\.spec\.ts$/, use: browser([]) },

@@ -177,7 +177,7 @@ async function benchBackend(origin: string, backend: BenchBackend): Promise<Back
   const run: BackendRun = {};
   const browser = await launch(backend === 'webgpu');
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ serviceWorkers: 'block' });
     page.on('console', (m) => {
       if (m.type() === 'error') console.log(`    [page error] ${m.text().slice(0, 300)}`);
     });
@@ -234,7 +234,7 @@ interface LessonRun {
 async function lessonLongestTask(origin: string): Promise<LessonRun> {
   const browser = await launch(true);
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ serviceWorkers: 'block' });
     await watchLongTasks(page);
     await page.goto(`${origin}/lessons/training/`);
     const d = page.locator('section.training');
@@ -343,7 +343,7 @@ async function pageBytes(origin: string): Promise<BenchResults['bytes']> {
   const browser = await launch(true);
   try {
     for (const p of BYTE_PAGES) {
-      const context = await browser.newContext();
+      const context = await browser.newContext({ serviceWorkers: 'block' });
       try {
         const first = await visit(await context.newPage(), `${origin}${p.path}`);
         const second = await visit(await context.newPage(), `${origin}${p.path}`);

@@ -45,6 +45,65 @@ export const en: Strings = {
   languageSuggestLink: 'Read this page in English',
   languageSuggestDismiss: 'Dismiss',
   glossaryLink: 'Glossary',
+  // #region search (issue #15: full-text search; owned by the search work)
+  search: {
+    /** The header's submit button (and the search page's). */
+    link: 'Search',
+    /** The header's search form (role="search"). */
+    formLabel: 'Search the lessons',
+    /** The search field's label (hidden in the header, shown on the search page). */
+    label: 'Words to find in the lessons',
+    /** The header field's placeholder (short: the field is narrow on a phone). */
+    placeholder: 'Keywords',
+    title: 'Search the lessons',
+    description: 'Full-text search over every lesson of the course.',
+    intro: 'Type a word to list the lessons whose text uses it. The index is part of this site; the search runs in this browser.',
+    submit: 'Search',
+    prompt: 'Type the words you are looking for.',
+    searching: 'Searching…',
+    count: (n: number, query: string) => `${n === 1 ? '1 lesson uses' : `${n} lessons use`} “${query}”`,
+    none: (query: string) => `No lesson uses “${query}”. Try another word, or a shorter one.`,
+    unavailable: 'The search index could not be loaded: a browser that is offline cannot fetch it before the first search, and a build made without the index has none. Open this page again when online.',
+    results: 'Search results',
+    noscript: 'Search needs JavaScript. Open a lesson from the course outline.',
+  },
+  // #endregion search
+  // #region offline (issue #15: offline use and updates; owned by the offline work)
+  offline: {
+    /** The notice shown when a newer build of the site is installed and waiting. */
+    updateReady: 'A newer version of the course is ready.',
+    /** Switches to it (the page reloads). */
+    updateNow: 'Load the new version',
+    /** Closes the notice; the next page shows it again. */
+    updateLater: 'Later',
+  },
+  // #endregion offline
+  // #region exercises (issue #15: self-check exercises and progress)
+  exercises: {
+    title: 'Check yourself',
+    intro: 'Check the main points of this lesson. Each answer shows an explanation.',
+    question: (n: number, total: number) => `Question ${n} of ${total}`,
+    check: 'Check',
+    retry: 'Answer again',
+    right: 'Right.',
+    wrong: 'Not quite.',
+    answerIs: (answer: string) => `The answer is “${answer}”.`,
+    numberLabel: 'Answer (a number)',
+    notANumber: 'Type a number (for example 1,234, 0.5 or −2).',
+    chooseFirst: 'Choose one of the options.',
+    score: (right: number, total: number) => `${right} of ${total} right`,
+    notSaved: 'This browser does not allow storing, so your answers are not kept.',
+  },
+  progress: {
+    read: 'Read',
+    score: (right: number | string, total: number | string) => `Questions ${right}/${total}`,
+    summary: (read: number | string, lessons: number | string, right: number | string, total: number | string) =>
+      `${read} of ${lessons} lessons read; ${right} of ${total} questions answered right`,
+    reset: 'Reset progress',
+    confirmReset: 'This clears the record of the lessons you read and your answers. Continue?',
+    note: 'Your progress is kept in this browser only and never sent anywhere.',
+  },
+  // #endregion exercises
   glossary: {
     title: 'Glossary',
     description: 'The terms of the course in English and Japanese, with the lesson that introduces each.',

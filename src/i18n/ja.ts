@@ -37,6 +37,65 @@ export const ja = {
   languageSuggestLink: 'このページを日本語で読む',
   languageSuggestDismiss: '閉じる',
   glossaryLink: '用語集',
+  // #region search (issue #15: full-text search; owned by the search work)
+  search: {
+    /** The header's submit button (and the search page's). */
+    link: '検索',
+    /** The header's search form (role="search"). */
+    formLabel: 'レッスンを検索',
+    /** The search field's label (hidden in the header, shown on the search page). */
+    label: 'レッスンの本文から探す言葉',
+    /** The header field's placeholder (short: the field is narrow on a phone). */
+    placeholder: 'キーワード',
+    title: 'レッスンを検索',
+    description: 'コースのすべてのレッスンの本文を全文検索します。',
+    intro: '言葉を入力すると、その言葉が本文に出てくるレッスンを一覧にします。索引はこのサイトの一部で、検索はこのブラウザの中で行われます。',
+    submit: '検索',
+    prompt: '探したい言葉を入力してください。',
+    searching: '検索しています…',
+    count: (n: number, query: string) => `「${query}」が出てくるレッスン：${n} 件`,
+    none: (query: string) => `「${query}」が出てくるレッスンは見つかりませんでした。別の言葉や、短い言葉で試してください。`,
+    unavailable: '検索の索引を読み込めませんでした。オフラインで初めて検索を開いたときや、索引なしで作られたサイトでは検索できません。オンラインでもう一度開いてください。',
+    results: '検索結果',
+    noscript: '検索には JavaScript が必要です。目次からレッスンを開いてください。',
+  },
+  // #endregion search
+  // #region offline (issue #15: offline use and updates; owned by the offline work)
+  offline: {
+    /** The notice shown when a newer build of the site is installed and waiting. */
+    updateReady: '新しい版のコースがあります。',
+    /** Switches to it (the page reloads). */
+    updateNow: '新しい版を読み込む',
+    /** Closes the notice; the next page shows it again. */
+    updateLater: 'あとで',
+  },
+  // #endregion offline
+  // #region exercises (issue #15: self-check exercises and progress)
+  exercises: {
+    title: '確認問題',
+    intro: 'このレッスンの要点を確かめましょう。答えると解説が出ます。',
+    question: (n: number, total: number) => `問 ${n}（全 ${total} 問）`,
+    check: '答え合わせ',
+    retry: 'もう一度答える',
+    right: '正解です。',
+    wrong: '不正解です。',
+    answerIs: (answer: string) => `正解は「${answer}」です。`,
+    numberLabel: '答え（数値）',
+    notANumber: '数値を入力してください（例：1,234、0.5、−2）。',
+    chooseFirst: '選択肢を 1 つ選んでください。',
+    score: (right: number, total: number) => `${total} 問中 ${right} 問正解`,
+    notSaved: 'このブラウザでは記録が許可されていないため、答えは保存されません。',
+  },
+  progress: {
+    read: '読了',
+    score: (right: number | string, total: number | string) => `確認問題 ${right}/${total}`,
+    summary: (read: number | string, lessons: number | string, right: number | string, total: number | string) =>
+      `${lessons} レッスン中 ${read} レッスン読了、確認問題は ${total} 問中 ${right} 問正解`,
+    reset: '進み具合を消去',
+    confirmReset: '読んだレッスンと確認問題の答えの記録を消去します。よろしいですか？',
+    note: '進み具合はこのブラウザの中にだけ記録され、どこにも送信されません。',
+  },
+  // #endregion exercises
   glossary: {
     title: '用語集',
     description: 'コースに出てくる用語の日本語と英語の対応と、それを導入するレッスン。',

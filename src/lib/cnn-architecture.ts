@@ -121,3 +121,23 @@ function shape3(shape: readonly number[]): Shape3 {
   }
   return [h, w, c];
 }
+
+/** A layer of the deck's CNN by its Keras name (conv2d, max_pooling2d_1, dense, ...), as summarised. */
+export function deckLayer(name: string): LayerSummary {
+  const l = summarize(DECK_CNN).find((x) => x.name === name);
+  if (!l) throw new Error(`no layer ${name} in the deck's CNN`);
+  return l;
+}
+
+/** The settings the deck's layers share: the filter side, the pooling window, the dropout rate. */
+export function deckSettings(spec: CnnSpec = DECK_CNN): { readonly kernel: number; readonly pool: number; readonly dropoutRate: number } {
+  let kernel = NaN;
+  let pool = NaN;
+  let dropoutRate = NaN;
+  for (const l of spec.layers) {
+    if (l.kind === 'conv2d' && Number.isNaN(kernel)) kernel = l.kernelSize;
+    if (l.kind === 'maxPooling2d' && Number.isNaN(pool)) pool = l.poolSize;
+    if (l.kind === 'dropout' && Number.isNaN(dropoutRate)) dropoutRate = l.rate;
+  }
+  return { kernel, pool, dropoutRate };
+}

@@ -3,7 +3,7 @@
  * demos use. Lessons render them with <Fact id="..."/> (text) and <FactMath id="..."/> (a
  * formula), so the prose cannot drift from the model, the data or the training plan.
  */
-import { DECK_CNN, summarize, totalParams, convParams, denseParams } from './cnn-architecture.ts';
+import { DECK_CNN, deckLayer, deckSettings, totalParams, convParams, denseParams } from './cnn-architecture.ts';
 import { ADAM_DEFAULTS, DECK_FIT, batching, percentOf, validationSplit } from './training-plan.ts';
 import { MNIST, MNIST_DIGIT_BOX, MNIST_PIXELS } from './mnist-spec.ts';
 import { XO_NETWORK, mlpParams } from './xo-network.ts';
@@ -18,23 +18,14 @@ import type { Locale } from '../i18n/locale.ts';
 
 const regression = exampleNumbers();
 
-const layers = summarize(DECK_CNN);
-function layer(name: string) {
-  const l = layers.find((x) => x.name === name);
-  if (!l) throw new Error(`no layer ${name} in the deck's CNN`);
-  return l;
-}
+const layer = deckLayer;
 const conv1 = layer('conv2d');
 const pool1 = layer('max_pooling2d');
 const conv2 = layer('conv2d_1');
 const pool2 = layer('max_pooling2d_1');
 const flat = layer('flatten');
 const dense = layer('dense');
-const dropoutSpec = DECK_CNN.layers.find((l) => l.kind === 'dropout');
-const dropoutRate = dropoutSpec?.kind === 'dropout' ? dropoutSpec.rate : NaN;
-const poolSpec = DECK_CNN.layers.find((l) => l.kind === 'maxPooling2d');
-const pool = poolSpec?.kind === 'maxPooling2d' ? poolSpec.poolSize : NaN;
-const kernel = DECK_CNN.layers[0]?.kind === 'conv2d' ? DECK_CNN.layers[0].kernelSize : NaN;
+const { kernel, pool, dropoutRate } = deckSettings();
 const [inH] = DECK_CNN.inputShape;
 const [c1h, , c1c] = conv1.outputShape as [number, number, number];
 const [p1h] = pool1.outputShape as [number, number, number];
