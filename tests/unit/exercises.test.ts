@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_QUESTIONS, EXERCISES } from '../../src/lib/exercises/bank.ts';
 import { answerText, grade, parseNumberAnswer } from '../../src/lib/exercises/grade.ts';
-import { lessonScore, questionById } from '../../src/lib/exercises/lookup.ts';
+import { lessonProgress, withAnswer, EMPTY_PROGRESS } from '../../src/lib/progress.ts';
+import { questionIds } from '../../src/site/progress-marks.ts';
 import { fixedValue, formatValue, subscript, superscript } from '../../src/lib/exercises/format.ts';
 import { LESSON_SLUGS, type Choice, type NumberQuestion, type Question, type Text } from '../../src/lib/exercises/types.ts';
 import { checkStrings, formatFinding, type UiString } from '../../src/lib/terminology.ts';
@@ -12,7 +13,7 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/u;
 const KANA_KANJI = '\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Han}\\u30FC';
 
 function question(id: string): Question {
-  const q = questionById(id);
+  const q = ALL_QUESTIONS.find((x) => x.id === id);
   if (!q) throw new Error(`no question ${id}`);
   return q;
 }
@@ -309,7 +310,12 @@ describe('grade', () => {
   });
 });
 
-describe('lessonScore', () => {
+describe('a lesson’s score (src/lib/progress.ts, over the bank’s ids)', () => {
+  const rightOn = (ids: Iterable<string>) => [...ids].reduce((p, id) => withAnswer(p, id, { right: true, response: '0' }), EMPTY_PROGRESS);
+  const lessonScore = (slug: string, ids: Iterable<string>) => {
+    const { right, total } = lessonProgress(rightOn(ids), slug, questionIds(slug));
+    return { right, total };
+  };
   it('counts the right answers of one lesson out of its questions', () => {
     const cnn = EXERCISES.cnn.map((q) => q.id);
     expect(lessonScore('cnn', [])).toEqual({ right: 0, total: cnn.length });

@@ -4,7 +4,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { answerText } from '../../lib/exercises/grade.ts';
 import { attempt, draftFromAnswer, emptyDraft, regrade, type Draft } from '../../lib/exercises/session.ts';
 import type { Question } from '../../lib/exercises/types.ts';
-import { loadProgress, PROGRESS_EVENT, PROGRESS_KEY, saveProgress, withAnswer, withoutAnswer, type Answer } from '../../lib/progress.ts';
+import { lessonProgress, loadProgress, PROGRESS_EVENT, PROGRESS_KEY, saveProgress, withAnswer, withoutAnswer, type Answer } from '../../lib/progress.ts';
 import { useHydrated } from '../useHydrated.ts';
 
 interface Props {
@@ -90,8 +90,7 @@ export default function ExercisesIsland({ slug, locale, questions }: Props) {
       document.querySelector<HTMLElement>(`[data-question="${q.id}"] input`)?.focus();
     });
   };
-  const right = questions.filter((q) => answers[q.id]?.right).length;
-  const answered = questions.filter((q) => answers[q.id]).length;
+  const { right, answered } = lessonProgress({ read: [], answers }, slug, questions.map((q) => q.id));
 
   return (
     <section class="exercises" aria-labelledby="exercises-title" data-testid="exercises" data-hydrated={String(hydrated)} data-lesson={slug}

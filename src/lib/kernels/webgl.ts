@@ -41,10 +41,14 @@ interface WebGlBackendLike {
  * k = (window row, window column, input channel) — the filter's own axis order — or the
  * transpose. Entries outside the image (padding) are 0.
  */
+/** The patch matrix's shape: [images·positions, kh·kw·cin]. */
+export function patchesShape(g: ConvGeometry): [number, number] {
+  return [g.batch * g.outHeight * g.outWidth, g.filterHeight * g.filterWidth * g.inChannels];
+}
+
 export function patchesProgram(g: ConvGeometry, transposed: boolean): GlslProgram {
   const positions = g.outHeight * g.outWidth;
-  const n = g.batch * positions;
-  const k = g.filterHeight * g.filterWidth * g.inChannels;
+  const [n, k] = patchesShape(g);
   const [rows, cols] = transposed ? [k, n] : [n, k];
   let body = '';
   for (let r = 0; r <= 1; r++) {
@@ -124,6 +128,8 @@ interface Step {
   readonly backend: WebGlBackendLike;
   readonly run: ReturnType<typeof kernelRunner>;
   readonly keep: (t: TensorInfo) => TensorInfo;
+  /** a [m, k] · b [k, n] (or b [n, k] transposed), read as those matrices whatever their shapes, on tfjs's packed BatchMatMul. */
+  readonly product: (a: TensorInfo, aRows: number, b: TensorInfo, bRows: number, transposeB?: boolean) => TensorInfo;
 }
 
 /** Runs `body` with the backend's kernels at hand, freeing every tensor it keeps. */
@@ -131,7 +137,15 @@ function withTemps(tf: Tf, backendArg: unknown, body: (s: Step) => TensorInfo): 
   const backend = backendArg as WebGlBackendLike;
   const temps: TensorInfo[] = [];
   try {
-    return body({ backend, run: kernelRunner(tf, 'webgl', backend), keep: (t) => (temps.push(t), t) });
+    const run = kernelRunner(tf, 'webgl', backend);
+    const keep = (t: TensorInfo) => (temps.push(t), t);
+    const size = (t: TensorInfo) => t.shape.reduce((m, d) => m * d, 1);
+    const product: Step['product'] = (a, aRows, b, bRows, transposeB = false) => {
+      const a3 = keep(run('Reshape', { x: a }, { shape: [1, aRows, size(a) / aRows] }));
+      const b3 = keep(run('Reshape', { x: b }, { shape: [1, bRows, size(b) / bRows] }));
+      return keep(run('BatchMatMul', { a: a3, b: b3 }, { transposeA: false, transposeB }));
+    };
+    return body({ backend, run, keep, product });
   } finally {
     for (const t of temps) backend.disposeData(t.dataId);
   }
@@ -142,12 +156,10 @@ export function webglConv2D(tf: Tf, stock: KernelFunc): KernelFunc {
     const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
     const g = isFloat(x, filter) ? convGeometry(tf, x.shape, filter.shape, args.attrs as never) : undefined;
     if (!g || empty(g)) return stock(args);
-    return withTemps(tf, args.backend, ({ backend, run, keep }) => {
+    return withTemps(tf, args.backend, ({ backend, run, keep, product }) => {
+      const [n, k] = patchesShape(g);
       const patches = keep(backend.runWebGLProgram(patchesProgram(g, false), [x], 'float32'));
-      const rows = g.batch * g.outHeight * g.outWidth;
-      const a = keep(run('Reshape', { x: patches }, { shape: [1, rows, patches.shape[1]] }));
-      const w = keep(run('Reshape', { x: filter }, { shape: [1, patches.shape[1], g.outChannels] }));
-      const out = keep(run('BatchMatMul', { a, b: w }, { transposeA: false, transposeB: false }));
+      const out = product(patches, n, filter, k);
       return run('Reshape', { x: out }, { shape: [g.batch, g.outHeight, g.outWidth, g.outChannels] });
     });
   };
@@ -159,12 +171,10 @@ export function webglFilterGrad(tf: Tf, stock: KernelFunc): KernelFunc {
     const attrs = args.attrs as unknown as FilterGradAttrs;
     const g = isFloat(x, dy) ? convGeometry(tf, x.shape, attrs.filterShape, attrs) : undefined;
     if (!g || empty(g)) return stock(args);
-    return withTemps(tf, args.backend, ({ backend, run, keep }) => {
+    return withTemps(tf, args.backend, ({ backend, run, keep, product }) => {
+      const [n, k] = patchesShape(g);
       const patchesT = keep(backend.runWebGLProgram(patchesProgram(g, true), [x], 'float32'));
-      const [k, n] = patchesT.shape as [number, number];
-      const a = keep(run('Reshape', { x: patchesT }, { shape: [1, k, n] }));
-      const grads = keep(run('Reshape', { x: dy }, { shape: [1, n, g.outChannels] }));
-      const dw = keep(run('BatchMatMul', { a, b: grads }, { transposeA: false, transposeB: false }));
+      const dw = product(patchesT, k, dy, n);
       return run('Reshape', { x: dw }, { shape: [...attrs.filterShape] });
     });
   };
@@ -184,14 +194,11 @@ export function webglInputGrad(tf: Tf, stock: KernelFunc): KernelFunc {
     const attrs = args.attrs as unknown as InputGradAttrs;
     const g = isFloat(dy, filter) ? convGeometry(tf, attrs.inputShape, filter.shape, attrs) : undefined;
     if (!g || empty(g)) return stock(args);
-    return withTemps(tf, args.backend, ({ backend, run, keep }) => {
-      const n = g.batch * g.outHeight * g.outWidth;
-      const k = g.filterHeight * g.filterWidth * g.inChannels;
-      const grads = keep(run('Reshape', { x: dy }, { shape: [1, n, g.outChannels] }));
-      const w = keep(run('Reshape', { x: filter }, { shape: [1, k, g.outChannels] }));
-      const dp = keep(run('BatchMatMul', { a: grads, b: w }, { transposeA: false, transposeB: true }));
-      const dp2 = keep(run('Reshape', { x: dp }, { shape: [n, k] }));
-      return backend.runWebGLProgram(gatherPatchesProgram(g), [dp2], 'float32');
+    return withTemps(tf, args.backend, ({ backend, run, keep, product }) => {
+      const [n, k] = patchesShape(g);
+      // The patch gradients dy · Wᵀ [n, k], then each input value gathers its entries.
+      const dp = keep(run('Reshape', { x: product(dy, n, filter, k, true) }, { shape: [n, k] }));
+      return backend.runWebGLProgram(gatherPatchesProgram(g), [dp], 'float32');
     });
   };
 }
