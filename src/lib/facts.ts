@@ -5,7 +5,9 @@
  */
 import { DECK_CNN, deckLayer, deckSettings, totalParams, convParams, denseParams } from './cnn-architecture.ts';
 import { ADAM_DEFAULTS, DECK_FIT, batching, percentOf, validationSplit } from './training-plan.ts';
-import { MNIST, MNIST_DIGIT_BOX, MNIST_PIXELS } from './mnist-spec.ts';
+import { MNIST, MNIST_DIGIT_BOX, MNIST_PIXELS, MNIST_SAMPLE_PER_CLASS } from './mnist-spec.ts';
+import { COLLAPSE_POINTS, FINE_TUNE_DEFAULTS } from './handwriting/fine-tune-settings.ts';
+import { MIN_EXAMPLES } from './handwriting/personal-set.ts';
 import { XO_NETWORK, mlpParams } from './xo-network.ts';
 import { XO_FACTS, XO_FORMULAS } from './xo/facts.ts';
 import { formatInt, formatShape, texInt, texShape } from './format.ts';
@@ -61,6 +63,15 @@ export const FACTS = {
   'xo.params': mlpParams([XO_NETWORK.inputs, XO_NETWORK.hidden, XO_NETWORK.outputs]),
   ...XO_FACTS,
   'adam.learningRate': ADAM_DEFAULTS.learningRate,
+  'handwriting.minExamples': MIN_EXAMPLES,
+  'handwriting.steps': FINE_TUNE_DEFAULTS.steps,
+  'handwriting.personalPerBatch': FINE_TUNE_DEFAULTS.personalPerBatch,
+  'handwriting.mnistPerBatch': FINE_TUNE_DEFAULTS.mnistPerBatch,
+  'handwriting.images': FINE_TUNE_DEFAULTS.steps * (FINE_TUNE_DEFAULTS.personalPerBatch + FINE_TUNE_DEFAULTS.mnistPerBatch),
+  'handwriting.learningRate': FINE_TUNE_DEFAULTS.learningRate,
+  'handwriting.collapsePoints': COLLAPSE_POINTS,
+  'handwriting.sample': MNIST_SAMPLE_PER_CLASS * MNIST.classes,
+  'mnist.sample.perClass': MNIST_SAMPLE_PER_CLASS,
   'adam.beta1': ADAM_DEFAULTS.beta1,
   'adam.beta2': ADAM_DEFAULTS.beta2,
   'fit.batchSize': DECK_FIT.batchSize,

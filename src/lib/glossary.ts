@@ -53,6 +53,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { ja: 'エポック', en: 'epoch', lesson: 'training' },
   { ja: 'バッチサイズ', en: 'batch size', lesson: 'training' },
   { ja: '重心', en: 'center of mass', lesson: 'draw' },
+  { ja: 'ファインチューニング', en: 'fine-tuning', lesson: 'draw' },
+  { ja: '破滅的忘却', en: 'catastrophic forgetting', lesson: 'draw' },
 ];
 
 /** The terms sorted for an edition: by the English word, or in Japanese collation. */

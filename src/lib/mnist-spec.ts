@@ -17,3 +17,9 @@ export const MNIST_PIXELS = MNIST.rows * MNIST.cols;
 
 /** MNIST's digits were scaled to fit a 20×20 box, then centred by mass in the 28×28 frame. */
 export const MNIST_DIGIT_BOX = 20;
+
+/**
+ * Test images per digit in the small sample set (scripts/prepare-mnist.ts): the explorer's quick
+ * view and the fixed MNIST sample a fine-tune on the learner's handwriting is scored on.
+ */
+export const MNIST_SAMPLE_PER_CLASS = 100;

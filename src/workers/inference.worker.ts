@@ -13,7 +13,11 @@ import { loadModel } from '../lib/model/load.ts';
 import { modelToFiles } from '../lib/model/files.ts';
 import { modelErrorCode, type ModelSource } from '../lib/model/source.ts';
 import { errorMessage } from '../lib/tf-runtime.ts';
-import type { InferenceApi, LoadResult } from '../lib/inference/api.ts';
+import type { FineTuneResult, InferenceApi, LoadResult } from '../lib/inference/api.ts';
+import { copyModel, fineTune, judgeFineTune, scoreModel } from '../lib/handwriting/fine-tune.ts';
+import { DivergedError } from '../lib/training/train-loop.ts';
+import { nonFiniteWeight, type StoredTensor } from '../lib/training/checkpoint.ts';
+import { loadMnist, MnistLoadError, type MnistFullData, type MnistSampleData } from '../lib/mnist/loader.ts';
 
 const SPEC = DECK_CNN;
 /** Keras's names of the spec's layers, in order: the model's layers are found by position. */
@@ -64,6 +68,28 @@ function view(layers: readonly string[]): LayersModel {
     views.set(key, v);
   }
   return v;
+}
+
+/** MNIST for fine-tuning, loaded once per worker (the loader also keeps it in Cache Storage). */
+let mnist: Promise<{ full: MnistFullData; sample: MnistSampleData }> | undefined;
+
+function loadFineTuneData(url: string, onProgress: (loaded: number, total: number) => void) {
+  if (!mnist) {
+    const sizes = { full: 0, sample: 0 };
+    const done = { full: 0, sample: 0 };
+    const report = (set: 'full' | 'sample') => (p: { loaded: number; total: number }) => {
+      sizes[set] = p.total;
+      done[set] = p.loaded;
+      onProgress(done.full + done.sample, sizes.full + sizes.sample);
+    };
+    const loading = Promise.all([loadMnist({ baseUrl: url, set: 'full', onProgress: report('full') }), loadMnist({ baseUrl: url, set: 'sample', onProgress: report('sample') })]).then(([full, sample]) => ({ full, sample }));
+    mnist = loading;
+    // A failed download is tried again next time.
+    loading.catch(() => {
+      if (mnist === loading) mnist = undefined;
+    });
+  }
+  return mnist;
 }
 
 function replaceModel(next: LayersModel) {
@@ -131,6 +157,65 @@ const api: InferenceApi = {
       const biases = Float32Array.from((await bias.data()) as Float32Array);
       device?.check();
       return Comlink.transfer({ kernels, shape: [...kernel.shape], biases, tensors: numTensors() }, [kernels.buffer, biases.buffer]);
+    });
+  },
+
+  fineTune(request, onProgress) {
+    return serial(async (): Promise<FineTuneResult> => {
+      const t = tf();
+      const base = inUse();
+      let data: Awaited<ReturnType<typeof loadFineTuneData>>;
+      try {
+        data = await loadFineTuneData(request.mnistUrl, (loaded, total) => {
+          onProgress({ phase: 'data', loaded, total });
+        });
+      } catch (e) {
+        if (e instanceof MnistLoadError) return { ok: false, code: 'data', detail: errorMessage(e), tensors: numTensors() };
+        throw e;
+      }
+      const { rows, cols } = data.sample.sample;
+      const personal = { ...request.personal, rows, cols };
+      onProgress({ phase: 'before' });
+      const before = await scoreModel(t, base, personal, data.sample.sample);
+      device?.check();
+      const copy = copyModel(t, base, SPEC);
+      let kept = true;
+      const drop = () => {
+        if (kept) copy.dispose();
+        kept = false;
+      };
+      const refuse = (detail: string): FineTuneResult => {
+        drop();
+        return { ok: false, code: 'diverged', detail, tensors: numTensors() };
+      };
+      try {
+        try {
+          await fineTune(t, copy, personal, data.full.train, request.settings, (e) => {
+            device?.check();
+            onProgress({ phase: 'train', step: e.step, steps: e.steps, loss: e.loss });
+          });
+        } catch (e) {
+          device?.check();
+          if (e instanceof DivergedError) return refuse(e.message);
+          throw e;
+        }
+        const weights: StoredTensor[] = await Promise.all(
+          copy.weights.map(async (w) => ({ name: w.originalName, shape: [...w.read().shape], data: Float32Array.from((await w.read().data()) as Float32Array) })),
+        );
+        const bad = nonFiniteWeight({ weights });
+        if (bad !== undefined) return refuse(`weight ${bad} holds a NaN or an infinity`);
+        onProgress({ phase: 'after' });
+        const after = await scoreModel(t, copy, personal, data.sample.sample);
+        device?.check();
+        const verdict = judgeFineTune(before, after);
+        drop(); // before the count below
+        return Comlink.transfer(
+          { ok: true, before, after, verdict, weights, backend: t.getBackend(), tensors: numTensors() },
+          weights.map((w) => w.data.buffer as ArrayBuffer),
+        );
+      } finally {
+        drop();
+      }
     });
   },
 

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, lessonUrl } from './fixtures.ts';
 
 /** Shared by the drawing lesson's tests: digits drawn as strokes, opening the lesson, waiting for a prediction. */
@@ -79,3 +79,21 @@ export async function settledTop(d: Locator): Promise<number> {
 }
 
 export const clearButton = (d: Locator) => d.getByRole('button', { name: 'すべて消す' });
+
+/** Exports the model in use from the demo and saves model.json and weights.bin; returns their paths. */
+export async function exportModelFiles(page: Page, d: Locator, testInfo: TestInfo): Promise<string[]> {
+  await d.getByRole('button', { name: 'このモデルをファイルに書き出す' }).click();
+  const links = d.getByTestId('export-links');
+  const saved: string[] = [];
+  for (const name of ['model.json', 'weights.bin']) {
+    const link = links.getByRole('link', { name: `${name} を保存` });
+    await expect(link).toHaveAttribute('href', /^blob:/, SLOW);
+    await expect(link).toHaveAttribute('download', name);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    const path = testInfo.outputPath(name);
+    await download.saveAs(path);
+    saved.push(path);
+  }
+  return saved;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, loseWorkerDevice } from './fixtures.ts';
-import { CASES, DIGITS, SLOW, clearButton, drawWithMouse, openLesson, settledTop } from './draw-helpers.ts';
+import { CASES, DIGITS, SLOW, clearButton, drawWithMouse, exportModelFiles, openLesson, settledTop } from './draw-helpers.ts';
 
 test('recognises digits drawn with the mouse at different sizes and positions', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
@@ -85,19 +85,7 @@ test('exports the model as files and imports them back', async ({ page }, testIn
   const before = await settledTop(d);
   const probabilitiesBefore = await d.locator('.draw__percent').allInnerTexts();
 
-  await d.getByRole('button', { name: 'このモデルをファイルに書き出す' }).click();
-  const links = d.getByTestId('export-links');
-  const saved: string[] = [];
-  for (const name of ['model.json', 'weights.bin']) {
-    const link = links.getByRole('link', { name: `${name} を保存` });
-    await expect(link).toHaveAttribute('href', /^blob:/, SLOW);
-    await expect(link).toHaveAttribute('download', name);
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toBe(name);
-    const path = testInfo.outputPath(name);
-    await download.saveAs(path);
-    saved.push(path);
-  }
+  const saved = await exportModelFiles(page, d, testInfo);
   const exportedJson = JSON.parse(readFileSync(saved[0] ?? '', 'utf8')) as { format: string; weightsManifest: { paths: string[] }[] };
   expect(exportedJson.format).toBe('layers-model');
   expect(exportedJson.weightsManifest[0]?.paths).toEqual(['weights.bin']);

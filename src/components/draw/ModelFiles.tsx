@@ -5,23 +5,43 @@ import { strings } from '../../i18n/index.ts';
 
 const t = strings.draw;
 
+interface Downloads {
+  readonly json: string;
+  readonly bin: string;
+  /** The Python program that evaluates the exported model in Colab, in the page's edition (null until its module has loaded). */
+  readonly program: { readonly url: string; readonly file: string } | null;
+}
+
 /** Download links for the exported files, revoked when replaced or when the island goes. */
-function useDownloads(exported: DrawState['exported']): { json: string; bin: string } | null {
-  const [urls, setUrls] = useState<{ json: string; bin: string } | null>(null);
+function useDownloads(exported: DrawState['exported']): Downloads | null {
+  const [urls, setUrls] = useState<Downloads | null>(null);
   useEffect(() => {
     if (!exported) return undefined;
-    const json = URL.createObjectURL(new Blob([exported.modelJson], { type: 'application/json' }));
-    const bin = URL.createObjectURL(new Blob([exported.weights], { type: 'application/octet-stream' }));
-    setUrls({ json, bin });
+    const made: string[] = [];
+    const link = (blob: Blob) => {
+      const url = URL.createObjectURL(blob);
+      made.push(url);
+      return url;
+    };
+    const json = link(new Blob([exported.modelJson], { type: 'application/json' }));
+    const bin = link(new Blob([exported.weights], { type: 'application/octet-stream' }));
+    setUrls({ json, bin, program: null });
+    // The program's generator is loaded only once a model is exported: the page does not carry it.
+    let current = true;
+    void Promise.all([import('../../lib/model/colab.ts'), import('../../lib/model/colab-text.ts')]).then(([{ COLAB_PROGRAM_FILE, colabProgram }, { colabText }]) => {
+      if (!current) return;
+      const program = link(new Blob([colabProgram(colabText(strings.lang))], { type: 'text/x-python' }));
+      setUrls({ json, bin, program: { url: program, file: COLAB_PROGRAM_FILE } });
+    });
     return () => {
-      URL.revokeObjectURL(json);
-      URL.revokeObjectURL(bin);
+      current = false;
+      for (const url of made) URL.revokeObjectURL(url);
     };
   }, [exported]);
   return urls;
 }
 
-/** Export the model in use as model.json + weights.bin; import such files (checked by the worker). */
+/** Export the model in use as model.json + weights.bin (with the Colab program); import such files (checked by the worker). */
 export function ModelFiles({ s, hydrated, onExport, onImport }: { s: DrawState; hydrated: boolean; onExport: () => void; onImport: (files: File[]) => void }) {
   const urls = useDownloads(s.exported);
   const busy = s.loading !== null;
@@ -39,6 +59,14 @@ export function ModelFiles({ s, hydrated, onExport, onImport }: { s: DrawState; 
           </a>{' '}
           <a href={urls.bin} download={WEIGHTS_FILE}>
             {t.download(WEIGHTS_FILE)}
+          </a>
+        </p>
+      )}
+      {urls?.program && (
+        <p class="draw__downloads" data-testid="export-colab">
+          {strings.colab.exportLine}{' '}
+          <a href={urls.program.url} download={urls.program.file}>
+            {t.download(urls.program.file)}
           </a>
         </p>
       )}

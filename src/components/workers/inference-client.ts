@@ -10,7 +10,7 @@
  *   const { probabilities, activations } = await client.predict(image, ['conv2d']);
  */
 import * as Comlink from 'comlink';
-import type { Filters, InferenceApi, LoadResult, Prediction, ExportedModel } from '../../lib/inference/api.ts';
+import type { Filters, FineTuneProgress, FineTuneRequest, FineTuneResult, InferenceApi, LoadResult, Prediction, ExportedModel } from '../../lib/inference/api.ts';
 import { transferableCopy, type ModelSource } from '../../lib/model/source.ts';
 import { parseBackendParam } from '../../lib/tf-runtime.ts';
 import { createWorkerHost, type WorkerHost } from './worker-host.ts';
@@ -24,6 +24,8 @@ export interface InferenceClient {
   predict(image: Float32Array, layers?: readonly string[]): Promise<Prediction>;
   filters(layer: string): Promise<Filters>;
   exportModel(): Promise<ExportedModel>;
+  /** Fine-tunes a copy of the model in use on the learner's handwriting (the model in use is kept). */
+  fineTune(request: FineTuneRequest, onProgress: (p: FineTuneProgress) => void): Promise<FineTuneResult>;
   /** Ends the worker (when the island goes, or to retry after a lost device). */
   reset(): void;
 }
@@ -48,6 +50,12 @@ export function createInferenceClient(): InferenceClient {
     },
     filters: (layer) => host.call((api) => api.filters(layer)),
     exportModel: () => host.call((api) => api.exportModel()),
+    fineTune(request, onProgress) {
+      const images = request.personal.images.slice();
+      const labels = request.personal.labels.slice();
+      const copy = { ...request, personal: { images, labels, count: request.personal.count } };
+      return host.call((api) => api.fineTune(Comlink.transfer(copy, [images.buffer, labels.buffer]), Comlink.proxy(onProgress)) as Promise<FineTuneResult>);
+    },
     reset: () => {
       host.reset();
     },

@@ -6,6 +6,7 @@
  */
 import { DECK_CNN, summarize, type LayerSummary } from '../cnn-architecture.ts';
 import type { LearnerModel } from '../storage/learner-model.ts';
+import type { TunedModel } from '../storage/tuned-store.ts';
 import type { ModelErrorCode, ModelKind, TrainingRecord } from '../model/source.ts';
 import type { Activation, LoadResult } from '../inference/api.ts';
 import type { Prepared } from './preprocess.ts';
@@ -42,6 +43,8 @@ export interface DrawState {
   /** undefined: still looking; null: none (or unreadable). */
   readonly record: TrainingRecord | null | undefined;
   readonly learner: LearnerModel | null | undefined;
+  /** The model fine-tuned on the learner's handwriting (undefined: still looking; null: none). */
+  readonly tuned: TunedModel | null | undefined;
   readonly imported: ImportedFiles | null;
   /** Files sent to the worker and waiting for its verdict. */
   readonly pendingImport: ImportedFiles | null;
@@ -71,6 +74,7 @@ export const initialDrawState: DrawState = {
   fatal: undefined,
   record: undefined,
   learner: undefined,
+  tuned: undefined,
   imported: null,
   pendingImport: null,
   inUse: null,
@@ -93,6 +97,10 @@ export const initialDrawState: DrawState = {
 export type DrawEvent =
   | { readonly type: 'record'; readonly record: TrainingRecord | null }
   | { readonly type: 'learner'; readonly learner: LearnerModel | null }
+  /** A fine-tuned model was found, saved or discarded (null). */
+  | { readonly type: 'tuned'; readonly tuned: TunedModel | null }
+  /** The worker's tensor count after a job other than a load or a prediction (a fine-tune). */
+  | { readonly type: 'tensors'; readonly tensors: number }
   | { readonly type: 'fatal'; readonly message: string }
   | { readonly type: 'mode'; readonly mode: Mode }
   /** The drawing changed (a stroke moved, a cell was painted, undo, clear). */
@@ -126,6 +134,10 @@ export function reduceDraw(s: DrawState, e: DrawEvent): DrawState {
       return { ...s, record: e.record };
     case 'learner':
       return { ...s, learner: e.learner };
+    case 'tuned':
+      return { ...s, tuned: e.tuned };
+    case 'tensors':
+      return { ...s, tensors: e.tensors };
     case 'fatal':
       return { ...s, fatal: e.message, loading: null };
     case 'mode':
@@ -164,8 +176,8 @@ export function reduceDraw(s: DrawState, e: DrawEvent): DrawState {
         };
       }
       const imported = r.kind === 'imported' && s.pendingImport ? s.pendingImport : s.imported;
-      // A refused learner's model stays reported while the shipped one replaces it.
-      const keep = s.notice?.kind === 'refused' && s.notice.model === 'learner' && r.kind === 'pretrained';
+      // A refused stored model stays reported while the shipped one replaces it.
+      const keep = s.notice?.kind === 'refused' && (s.notice.model === 'learner' || s.notice.model === 'tuned') && r.kind === 'pretrained';
       const notice: Notice | null = r.kind === 'imported' && s.pendingImport ? { kind: 'info', text: 'imported' } : keep ? s.notice : null;
       return { ...s, tensors: r.tensors, loading: null, inUse: r.kind, imported, pendingImport: null, notice, settled: false };
     }
@@ -186,15 +198,23 @@ export function reduceDraw(s: DrawState, e: DrawEvent): DrawState {
 
 /** What the island asks the worker to load after an event, if anything. */
 export function fallbackAfter(s: DrawState, e: DrawEvent): 'pretrained' | null {
-  // The learner's stored model is broken and nothing is in use: use the shipped one.
-  return e.type === 'loaded' && !e.result.ok && e.result.kind === 'learner' && s.inUse === null ? 'pretrained' : null;
+  // The learner's (or the fine-tuned) stored model is broken and nothing is in use: use the shipped one.
+  return e.type === 'loaded' && !e.result.ok && (e.result.kind === 'learner' || e.result.kind === 'tuned') && s.inUse === null ? 'pretrained' : null;
 }
 
 /** The model a fresh start (or a retry after a lost device) loads. */
 export function startingModel(s: DrawState): ModelKind {
   const kind = s.inUse ?? s.beforeLoss;
   if (kind) return kind;
-  return s.learner ? 'learner' : 'pretrained';
+  return firstModel(s.learner ?? null, s.tuned ?? null);
+}
+
+/**
+ * The model the lesson starts with: the one fine-tuned on the learner's handwriting (the latest
+ * thing they made), else the learner's trained model, else the shipped one.
+ */
+export function firstModel(learner: LearnerModel | null, tuned: TunedModel | null): ModelKind {
+  return tuned ? 'tuned' : learner ? 'learner' : 'pretrained';
 }
 
 /** The selectors the view reads. */

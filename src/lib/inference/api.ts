@@ -8,6 +8,8 @@
  */
 import type { BackendName, BackendReport } from '../tf-runtime.ts';
 import type { ModelErrorCode, ModelKind, ModelSource } from '../model/source.ts';
+import type { StoredTensor } from '../training/checkpoint.ts';
+import type { FineTuneSettings, Scores, Verdict } from '../handwriting/fine-tune.ts';
 
 /** A layer's output for one image, without the batch axis (channels last). */
 export interface Activation {
@@ -44,6 +46,26 @@ export interface ExportedModel {
   readonly tensors: number;
 }
 
+/** A fine-tune of the model in use on the learner's handwriting (issue #16). */
+export interface FineTuneRequest {
+  /** The personal set, as MNIST's arrays are laid out (count·784 bytes, count labels). */
+  readonly personal: { readonly images: Uint8Array; readonly labels: Uint8Array; readonly count: number };
+  readonly settings: FineTuneSettings;
+  /** The MNIST assets' folder, absolute (training images to mix in, and the 1,000-image test sample). */
+  readonly mnistUrl: string;
+}
+
+export type FineTuneProgress =
+  | { readonly phase: 'data'; readonly loaded: number; readonly total: number }
+  | { readonly phase: 'before' }
+  | { readonly phase: 'train'; readonly step: number; readonly steps: number; readonly loss: number }
+  | { readonly phase: 'after' };
+
+export type FineTuneResult =
+  /** Trained and measured; the model in use is unchanged (the caller decides from the verdict). */
+  | { readonly ok: true; readonly before: Scores; readonly after: Scores; readonly verdict: Verdict; readonly weights: StoredTensor[]; readonly backend: string; readonly tensors: number }
+  | { readonly ok: false; readonly code: 'diverged' | 'data'; readonly detail: string; readonly tensors: number };
+
 /** Called by the worker, once, when its GPU device is lost. */
 export type DeviceLostCallback = (message: string) => void;
 
@@ -56,6 +78,11 @@ export interface InferenceApi {
   predict(image: Float32Array, layers: readonly string[]): Promise<Prediction>;
   /** The learned kernels and biases of a convolution or dense layer. */
   filters(layer: string): Promise<Filters>;
+  /**
+   * Fine-tunes a copy of the model in use on the personal set mixed with MNIST training images,
+   * and scores both before and after; the model in use itself is not changed.
+   */
+  fineTune(request: FineTuneRequest, onProgress: (p: FineTuneProgress) => void): Promise<FineTuneResult>;
   /** The model in use as model.json + weights.bin. */
   exportModel(): Promise<ExportedModel>;
   tensors(): number;

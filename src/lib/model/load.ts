@@ -136,6 +136,7 @@ export async function loadModel(tf: Tf, source: ModelSource, options: LoadOption
         model = await fromUrl(tf, source.url, spec, fetcher);
         break;
       case 'learner':
+      case 'tuned':
         model = fromCheckpoint(tf, source.checkpoint, spec);
         break;
       case 'imported':

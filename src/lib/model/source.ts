@@ -11,6 +11,8 @@ export type ModelSource =
   | { readonly kind: 'pretrained'; readonly url: string }
   /** The learner's own model (src/lib/storage/learner-model.ts decides which stored one). */
   | { readonly kind: 'learner'; readonly checkpoint: Checkpoint }
+  /** The shipped or the learner's model fine-tuned on the learner's handwriting (src/lib/storage/tuned-store.ts). */
+  | { readonly kind: 'tuned'; readonly checkpoint: Checkpoint }
   /** The bytes of a model.json and its weights file, as the learner chose them. */
   | { readonly kind: 'imported'; readonly modelJson: ArrayBuffer; readonly weights: ArrayBuffer };
 

@@ -2,7 +2,8 @@
  * Keeps training checkpoints in IndexedDB (page or worker), so a reload, a crash or a closed tab
  * never loses a model the learner trained:
  *   'run'     — the latest completed epoch of the run in progress (resume from here);
- *   'trained' — the last model whose run finished (used by the drawing lesson).
+ *   'trained' — the last model whose run finished (used by the drawing lesson);
+ *   'tuned'   — the model fine-tuned on the learner's handwriting (src/lib/storage/tuned-store.ts).
  * Values are stored by structured clone: the Float32Arrays go in as they are.
  */
 import type { Checkpoint } from '../training/checkpoint.ts';
@@ -39,13 +40,14 @@ function open(factory: IDBFactory): Promise<IDBDatabase> {
   return request(req);
 }
 
-function defaultFactory(): IDBFactory {
+export function defaultFactory(): IDBFactory {
   const f = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!f) throw new StorageError('IndexedDB is not available in this browser');
   return f;
 }
 
-async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>, factory: IDBFactory): Promise<T> {
+/** One request in one transaction of the course's store; the database is closed after it. */
+export async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>, factory: IDBFactory): Promise<T> {
   const db = await open(factory);
   try {
     const tx = db.transaction(STORE, mode);
