@@ -192,7 +192,6 @@ describe('answers that code computes agree with references worked out by hand', 
     'evaluate.accuracy': (9 + 8 + 7) / 30,
     'evaluate.cells-total': 10000,
     'draw.centre': (0 * 0 + 1 * 1 + 2 * 3) / (0 + 1 + 3),
-    'draw.scaled-width': (60 * 20) / 200,
   };
 
   it('has a reference for every number question', () => {

@@ -213,9 +213,10 @@ export default function DrawIsland() {
     dispatchHw({ type: 'add', label, image: p.empty ? null : p.image.data, predicted: top, id: newId(), addedAt: new Date().toISOString() });
   };
   const onTune = async () => {
-    dispatchHw({ type: 'start' });
     const base = latest.current.s.inUse;
-    if (!readiness(hw.set).ok || !base) return;
+    if (!base) return; // the button is disabled until a model is in use
+    dispatchHw({ type: 'start' });
+    if (!readiness(hw.set).ok) return; // the state says how many more are needed
     const settings = { ...FINE_TUNE_DEFAULTS, learningRate };
     const done = (outcome: TuneOutcome) => {
       dispatchHw({ type: 'done', outcome });

@@ -10,7 +10,7 @@
  */
 import { DECK_CNN, convParams, deckLayer, deckSettings, denseParams, summarize, totalParams } from '../cnn-architecture.ts';
 import { ADAM_DEFAULTS, DECK_FIT, batching, percentOf, validationSplit } from '../training-plan.ts';
-import { MNIST, MNIST_DIGIT_BOX, MNIST_PIXELS } from '../mnist-spec.ts';
+import { MNIST, MNIST_PIXELS } from '../mnist-spec.ts';
 import { XO_NETWORK, mlpParams } from '../xo-network.ts';
 import { CIRCLE, CROSS, HAND_SET, decision, forward } from '../xo/network.ts';
 import { EXAMPLE_POINTS, START_LINE, closedForm, lineTex, lossQt, residuals, tidy } from '../regression/fit.ts';
@@ -29,7 +29,8 @@ import { START as EQUATIONS_START, SYSTEM, evaluate as tryEquations } from '../e
 import { LESSON_CURVE, curvatureOf, descend1d, divergenceThreshold, gradientAt } from '../descent/curve.ts';
 import { EXAMPLE as DESCENT_EXAMPLE } from '../descent/facts.ts';
 import { confusionTotal, correctCount, rowTotals } from '../evaluation.ts';
-import { centreOfMass, scaledSize } from '../draw/preprocess.ts';
+import { centreOfMass } from '../draw/preprocess.ts';
+import { FINE_TUNE_DEFAULTS } from '../handwriting/fine-tune-settings.ts';
 import { formatShape } from '../format.ts';
 import { fixedValue, formatValue as v, subscript, superscript } from './format.ts';
 import type { Choice, LessonSlug, NumberQuestion, Question, Text } from './types.ts';
@@ -1260,10 +1261,6 @@ must(centre !== null, 'the example has ink');
 const moment = INK.reduce((s, ink, x) => s + x * ink, 0);
 const mass = INK.reduce((a, b) => a + b, 0);
 const xs = INK.map((_, x) => x);
-/** The lesson's tall "1": 200 pixels high, 60 wide. */
-const DRAWN: { readonly width: number; readonly height: number } = { width: 60, height: 200 };
-const shrunk = scaledSize(DRAWN.width, DRAWN.height);
-must(DRAWN.height > DRAWN.width && shrunk.height === MNIST_DIGIT_BOX, 'the tall "1" is scaled by its height');
 
 const draw: readonly Question[] = [
   number(
@@ -1278,20 +1275,6 @@ const draw: readonly Question[] = [
       `インクの量を重みにした座標の平均なので、(${INK.map((ink, x) => `${x}·${ink}`).join(' + ')}) ÷ (${INK.join(' + ')}) = ${moment} ÷ ${mass} = ${v(centre.x)} です。重心はインクの多い側へ引き寄せられます。`,
       `It is the average of the coordinates weighted by the ink: (${INK.map((ink, x) => `${x}·${ink}`).join(' + ')}) ÷ (${INK.join(' + ')}) = ${moment} ÷ ${mass} = ${v(centre.x)}, pulled toward the inkier side.`,
     ),
-  ),
-  number(
-    'draw.scaled-width',
-    t(
-      `縦 ${DRAWN.height} ピクセル・横 ${DRAWN.width} ピクセルの「1」を、長い辺が ${MNIST_DIGIT_BOX} ピクセルになるように縮めます。横は何ピクセルになりますか。`,
-      `A "1" ${DRAWN.height} pixels tall and ${DRAWN.width} wide is shrunk so that its longer side is ${MNIST_DIGIT_BOX} pixels. How many pixels wide does it become?`,
-    ),
-    shrunk.width,
-    0,
-    t(
-      `縦横比を保つので、横は ${DRAWN.width} × ${MNIST_DIGIT_BOX} ÷ ${DRAWN.height} = ${shrunk.width} ピクセルです。細長い「1」は細長いまま、MNIST と同じ ${MNIST_DIGIT_BOX}×${MNIST_DIGIT_BOX} の範囲に収まります。`,
-      `The aspect ratio is kept: ${DRAWN.width} × ${MNIST_DIGIT_BOX} ÷ ${DRAWN.height} = ${shrunk.width} pixels wide. The slender "1" stays slender and fits the same ${MNIST_DIGIT_BOX}×${MNIST_DIGIT_BOX} area as MNIST's digits.`,
-    ),
-    t('ピクセル', 'pixels'),
   ),
   choice(
     'draw.invert',
@@ -1321,6 +1304,24 @@ const draw: readonly Question[] = [
     t(
       '判定するときの入力は、学習に使ったデータと同じ手順で作るのが機械学習の大切な原則です。隅に小さく書かれた数字のような、学習で一度も見たことのない画像は、最大プーリングでも吸収できません。',
       'An important principle of machine learning is to build the input at prediction time by the same procedure as the training data. A digit tucked small into a corner, unlike anything seen in training, is more than max pooling can absorb.',
+    ),
+  ),
+  choice(
+    'draw.forgetting',
+    t(
+      `自分の手書きを学ばせるとき、1 ステップごとに手書き ${FINE_TUNE_DEFAULTS.personalPerBatch} 枚と MNIST の学習用データ ${FINE_TUNE_DEFAULTS.mnistPerBatch} 枚を混ぜるのはなぜですか。`,
+      `When the model learns your handwriting, why does every step mix ${FINE_TUNE_DEFAULTS.personalPerBatch} of your drawings with ${FINE_TUNE_DEFAULTS.mnistPerBatch} MNIST training images?`,
+    ),
+    [
+      t('手書きの枚数が少なく、1 つのミニバッチが埋まらないから', 'There are too few drawings to fill a mini-batch'),
+      t('手書きだけで学習すると、MNIST の数字の読み方を急に忘れてしまうから', 'Trained on your drawings alone, it would suddenly forget how to read MNIST'),
+      t('MNIST の画像を混ぜると学習率が小さくなるから', 'Mixing in MNIST images lowers the learning rate'),
+      t('手書きの画像は 28×28 ではないから', 'Your drawings are not 28×28'),
+    ],
+    1,
+    t(
+      '新しい例だけで学習すると、ネットワークはそれに合わせることばかり進め、それまでできていたことを忘れてしまいます（破滅的忘却）。毎回 MNIST の画像を混ぜれば、新しい書き方を覚えながら、MNIST の読み方も保てます。手書きの絵はモデルに渡したのと同じ 28×28 の画像です。',
+      'Trained on new examples alone, a network bends itself to them and forgets what it could do before (catastrophic forgetting). Mixing MNIST images into every step lets it learn the new hand while keeping MNIST. Your drawings are the same 28×28 images the model was given.',
     ),
   ),
 ];
