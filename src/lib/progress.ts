@@ -9,6 +9,8 @@
  * (no imports, no helpers from outside their own body).
  */
 
+import { browserStorage } from './storage/browser-storage.ts';
+
 export const PROGRESS_KEY = 'cnn-course.progress';
 /** The window event the exercises island sends after it saved an answer (the outlines refresh). */
 export const PROGRESS_EVENT = 'cnn-course:progress';
@@ -109,15 +111,6 @@ export function courseProgress(p: Progress, lessons: readonly { slug: string; qu
     for (const id of l.questions) if (p.answers[id]?.right) right++;
   }
   return { read, lessons: lessons.length, right, total };
-}
-
-/** The browser's localStorage, or null where there is none (Node, or a browser that blocks it). */
-function browserStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }
 
 /** Reads the stored progress; no storage (a private mode) reads as none. */

@@ -3,6 +3,7 @@ import { findLearnerModel } from '../../lib/storage/learner-model.ts';
 import { deleteTuned, loadTuned, makeTunedModel, saveTuned } from '../../lib/storage/tuned-store.ts';
 import { initialTuneState, reduceTune, type TuneOutcome } from '../../lib/handwriting/tune-state.ts';
 import { readSet, readiness, toArrays, writeSet } from '../../lib/handwriting/personal-set.ts';
+import { browserStorage } from '../../lib/storage/browser-storage.ts';
 import { FINE_TUNE_DEFAULTS } from '../../lib/handwriting/fine-tune-settings.ts';
 import { MNIST_PUBLIC_DIR } from '../../lib/mnist/assets.ts';
 import { prepareDigit } from '../../lib/draw/preprocess.ts';
@@ -36,15 +37,6 @@ const t = strings.draw;
 const THROTTLE_MS = 150;
 const LAYER_NAMES = SHOWN_LAYERS.map((l) => l.name);
 const clock = { now: () => performance.now(), setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => { clearTimeout(h as number); } };
-
-/** localStorage, or undefined where the browser refuses it (some private modes throw on access). */
-function localStorageOrUndefined(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 let idCounter = 0;
 /** A unique id for a new example (time and a counter: two presses in one millisecond differ). */
@@ -127,7 +119,7 @@ export default function DrawIsland() {
     void fetchTrainingRecord(import.meta.env.BASE_URL).then((record) => {
       if (alive) dispatch({ type: 'record', record });
     });
-    const storage = localStorageOrUndefined();
+    const storage = browserStorage() ?? undefined;
     dispatchHw({ type: 'restored', set: readSet(storage), stored: storage !== undefined });
     restored.current = true;
     void Promise.all([findLearnerModel(), loadTuned()]).then(([learner, tuned]) => {
@@ -148,7 +140,7 @@ export default function DrawIsland() {
   // The set is kept in the browser after every change (once it has been read).
   useEffect(() => {
     if (!restored.current) return;
-    const ok = writeSet(localStorageOrUndefined(), hw.set);
+    const ok = writeSet(browserStorage() ?? undefined, hw.set);
     if (ok !== hw.stored) dispatchHw({ type: 'stored', ok });
   }, [hw.set]);
 
