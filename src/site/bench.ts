@@ -20,7 +20,7 @@ import { loadMnist, type MnistFullData } from '../lib/mnist/loader.ts';
 import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
 import { DECK_FIT } from '../lib/training-plan.ts';
-import { createOptimizer, makeBatch, trainEpoch, trainStep } from '../lib/training/train-loop.ts';
+import { createOptimizer, makeBatch, overlapsBatches, trainEpoch, trainStep } from '../lib/training/train-loop.ts';
 import { firstN } from '../lib/training/run-training.ts';
 import { pretrainedSource } from '../lib/model/source.ts';
 import { SHOWN_LAYERS } from '../lib/draw/draw-state.ts';
@@ -236,7 +236,7 @@ export async function benchTrainerFit(options: { batches: number; rounds: number
   const fitOptimizer = createOptimizer(tf);
   fitModel.compile({ optimizer: fitOptimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   let epoch = 0;
-  const trainer = (images: typeof timed) => trainEpoch(tf, trainerModel, trainerOptimizer, images, { epoch: epoch++, batchSize: BATCH, seed: 1 });
+  const trainer = (images: typeof timed) => trainEpoch(tf, trainerModel, trainerOptimizer, images, { epoch: epoch++, batchSize: BATCH, seed: 1, lookAhead: () => overlapsBatches(tf) });
   const fit = async (images: typeof timed) => {
     const { xs, ys } = makeBatch(tf, images, indices(images.count));
     try {
@@ -247,6 +247,7 @@ export async function benchTrainerFit(options: { batches: number; rounds: number
     }
   };
   const time = async (work: () => Promise<unknown>) => {
+    collect();
     const t0 = performance.now();
     await work();
     return (performance.now() - t0) / n;

@@ -6,7 +6,7 @@
  */
 import { loadTf, type BackendName } from '../lib/tf-runtime.ts';
 import { loadMnist } from '../lib/mnist/loader.ts';
-import { evaluate } from '../lib/training/train-loop.ts';
+import { evaluate, overlapsBatches } from '../lib/training/train-loop.ts';
 import { runTraining } from '../lib/training/run-training.ts';
 import { packCheckpoint, unpackCheckpoint, type Checkpoint, type PackedCheckpoint, type RunConfig } from '../lib/training/checkpoint.ts';
 import { modelToFiles } from '../lib/model/files.ts';
@@ -43,6 +43,7 @@ export async function runPretrain(options: { config: RunConfig; backend?: Backen
         await bridge.pretrainLog(`${start.trainCount} images to train on, ${start.validationCount} to validate on`);
         if (start.startEpoch > 0) await bridge.pretrainLog(`resumed after epoch ${start.startEpoch}`);
       },
+      lookAhead: () => overlapsBatches(tf),
       pausePoint: ({ batch }) => {
         if (batch === 0) epochStart = performance.now();
       },

@@ -9,7 +9,7 @@ import * as Comlink from 'comlink';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { loadTf, errorMessage, looksLikeDeviceLoss, loseDevice, watchDevice, type DeviceWatch, type LoadedTf, type Tf } from '../lib/tf-runtime.ts';
 import { loadMnist, imageAt, MnistLoadError, type MnistFullData } from '../lib/mnist/loader.ts';
-import { evaluate, DivergedError, StoppedError } from '../lib/training/train-loop.ts';
+import { evaluate, overlapsBatches, DivergedError, StoppedError } from '../lib/training/train-loop.ts';
 import { runTraining } from '../lib/training/run-training.ts';
 import { CheckpointError, type Checkpoint, type RunConfig } from '../lib/training/checkpoint.ts';
 import type { FailureKind, FromWorker, Misclassified, TestToWorker, ToWorker, TrainingApi } from '../lib/training/protocol.ts';
@@ -130,6 +130,9 @@ async function train(config: RunConfig, resume: Checkpoint | null) {
           post({ type: 'run-start', config, ...start });
         },
         pausePoint: ({ epoch, batch, step }) => checkpointBetweenBatches(epoch, batch, step),
+        // On a GPU the next batch is sent before this one is read back, unless the learner has
+        // asked for something that must act on exactly the batch shown.
+        lookAhead: () => overlapsBatches(tf) && !paused && !stepOnce && !stopRequested && !divergeNext,
         beforeBatch: (model) => {
           if (__CNN_TEST_HOOKS__ && divergeNext) {
             divergeNext = false;
@@ -139,6 +142,8 @@ async function train(config: RunConfig, resume: Checkpoint | null) {
         onBatch: (batch) => {
           post({ type: 'batch', ...batch });
           tensors();
+          // Also between batches sent ahead, where no pause point is reached.
+          device?.check();
         },
         onValidating: (epoch) => {
           post({ type: 'validating', epoch });

@@ -103,7 +103,8 @@ describe('bench figures and targets', () => {
     // Round 2 ran in a slow stretch for both: the ratio of medians (600 / 650) would miss it.
     const m = { backend: 'wasm', batch: 128, batches: 4, trainerMs: [500, 1000, 650], fitMs: [550, 1050, 600] };
     const { figures, ratio } = trainerFitFigures(m);
-    expect(figures).toMatchObject({ trainer_ms: 650, fit_ms: 600, batches: 4, rounds: 3 });
+    expect(figures).toMatchObject({ trainer_ms: 650, fit_ms: 600, batches: 4, rounds: 3, ratio_high: 1.1, ratio_low: 600 / 650 });
+    expect(trainerFitFigures({ ...m, fitMs: [550, 1050] }).figures).toMatchObject({ ratio_low: null, ratio_high: null });
     expect(ratio).toBeCloseTo(1.05, 10);
     expect(trainerFitFigures({ ...m, fitMs: [550, 1050] }).ratio).toBeNull();
     expect(trainerFitFigures({ ...m, trainerMs: [], fitMs: [] }).ratio).toBeNull();

@@ -105,8 +105,48 @@ describe('runTraining', () => {
       },
     });
     expect(ms).toEqual([100, 100]);
-    // 32 images in 0.2 s, then 57 in 0.4 s (the epoch's clock starts before the first batch's).
-    expect(speeds).toEqual([160, 142.5]);
+    // 32 images in 0.1 s, then 57 in 0.3 s (the pause point's reading of the clock is the next batch's start).
+    expect(speeds).toEqual([320, 190]);
+  });
+
+  it('with the look-ahead, pauses after exactly the batch shown: a batch already sent is shown before the pause point', async () => {
+    let pauseAsked = false;
+    let sent = 0;
+    const sentAtPause: number[] = [];
+    const { log, hooks } = recorder({
+      beforeBatch: () => {
+        sent++;
+      },
+      pausePoint: (p) => {
+        sentAtPause.push(sent);
+        if (p.epoch === 0 && p.batch === 3) pauseAsked = false;
+      },
+    });
+    const outcome = await runTraining(tf, train, { ...CONFIG, epochs: 1, batchSize: 8 }, {
+      spec: SMALL,
+      hooks: {
+        ...hooks,
+        // As the worker does: no look-ahead while a pause is asked for.
+        lookAhead: () => !pauseAsked,
+        onBatch: async (b) => {
+          await hooks.onBatch?.(b);
+          // The learner presses pause while batch 2 is shown; batch 3 was sent with it.
+          if (b.batch === 2) pauseAsked = true;
+        },
+      },
+    });
+    expect(outcome.kind).toBe('done');
+    expect(log.filter((l) => l.startsWith('pause'))).toEqual(['pause 0.0 step 0', 'pause 0.3 step 3']);
+    expect(log.slice(0, 6)).toEqual([
+      'start 57/7 from 0 step 0',
+      'pause 0.0 step 0',
+      'batch 0.1/8 size 8 step 1',
+      'batch 0.2/8 size 8 step 2',
+      'batch 0.3/8 size 8 step 3',
+      'pause 0.3 step 3',
+    ]);
+    // At each pause point, the batches sent are exactly the batches shown: nothing is in flight.
+    expect(sentAtPause).toEqual([0, 3]);
   });
 
   it('stops when the pause point throws StoppedError, and disposes the model and optimizer', async () => {

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildCnn } from '../../src/lib/cnn-model.ts';
 import type { MnistArrays } from '../../src/lib/mnist/assets.ts';
 import { firstN } from '../../src/lib/training/run-training.ts';
-import { checkLoss, checkWeightsFinite, createOptimizer, evaluate, trainEpoch, trainStep, makeBatch, DivergedError } from '../../src/lib/training/train-loop.ts';
+import { checkLoss, checkWeightsFinite, createOptimizer, evaluate, overlapsBatches, trainEpoch, trainStep, makeBatch, DivergedError } from '../../src/lib/training/train-loop.ts';
 import { captureCheckpoint, restoreCheckpoint, assertCompatible, CheckpointError, type RunConfig } from '../../src/lib/training/checkpoint.ts';
 import { epochOrder, mulberry32 } from '../../src/lib/training/random.ts';
 import { SMALL, loadTest, loadTrain } from './training-fixture.ts';
@@ -196,5 +196,103 @@ describe('checkpoints', () => {
     expect(() => { assertCompatible(small, ckpt); }).toThrow(CheckpointError);
     small.dispose();
     other.dispose();
+  });
+});
+
+describe('the look-ahead (the next batch sent before this one is read back)', () => {
+  /** Math.random drives tfjs's dropout masks: a fixed sequence makes two runs comparable. */
+  function seededRandom<T>(work: () => Promise<T>): Promise<T> {
+    const next = mulberry32(11);
+    const original = Math.random;
+    Math.random = next;
+    return work().finally(() => {
+      Math.random = original;
+    });
+  }
+
+  async function epochWith(lookAhead: (() => boolean) | undefined) {
+    return seededRandom(async () => {
+      const model = buildCnn(tf, SMALL);
+      const optimizer = createOptimizer(tf);
+      const events: { batch: number; step: number; ahead: boolean; loss: number }[] = [];
+      // One step first: Adam's moments appear on it, after which nothing may grow.
+      const { xs, ys } = makeBatch(tf, train, [0]);
+      await trainStep(tf, model, optimizer, xs, ys);
+      tf.dispose([xs, ys]);
+      const settled = tf.memory().numTensors;
+      const stats = await trainEpoch(tf, model, optimizer, firstN(train, 200), {
+        epoch: 0, batchSize: 32, seed: 1, ...(lookAhead ? { lookAhead } : {}),
+        onBatch: (e) => void events.push({ batch: e.batch, step: e.step, ahead: e.ahead, loss: e.loss }),
+      });
+      const weights = model.getWeights().map((w) => [...(w.dataSync() as Float32Array)]);
+      const leaked = tf.memory().numTensors - settled;
+      model.dispose();
+      optimizer.dispose();
+      return { stats, events, weights, leaked };
+    });
+  }
+
+  it('trains exactly the same batches to exactly the same weights, reporting each in order with its Adam step', async () => {
+    const plain = await epochWith(undefined);
+    const ahead = await epochWith(() => true);
+    expect(ahead.events.map((e) => e.batch)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Adam's step count is the one after that batch (1 warm-up step before the epoch), not the
+    // count of batches already sent.
+    expect(ahead.events.map((e) => e.step)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(ahead.events.map((e) => e.ahead)).toEqual([true, true, true, true, true, true, false]);
+    expect(plain.events.every((e) => !e.ahead)).toBe(true);
+    expect(ahead.events.map((e) => e.loss)).toEqual(plain.events.map((e) => e.loss));
+    expect(ahead.weights).toEqual(plain.weights);
+    expect(ahead.stats).toEqual(plain.stats);
+    expect([plain.leaked, ahead.leaked]).toEqual([0, 0]);
+  });
+
+  it('stops looking ahead as soon as the caller says so', async () => {
+    let allow = true;
+    const s = await seededRandom(async () => {
+      const model = buildCnn(tf, SMALL);
+      const optimizer = createOptimizer(tf);
+      const seen: boolean[] = [];
+      await trainEpoch(tf, model, optimizer, firstN(train, 200), {
+        epoch: 0, batchSize: 32, seed: 1, lookAhead: () => allow,
+        onBatch: (e) => {
+          seen.push(e.ahead);
+          if (e.batch === 2) allow = false; // batch 3 is on its way already; batch 4 is not sent with it
+        },
+      });
+      model.dispose();
+      optimizer.dispose();
+      return seen;
+    });
+    expect(s).toEqual([true, true, false, false, false, false, false]);
+  });
+
+  it('is used on the GPU backends only, where a step runs after it is sent', () => {
+    expect(['webgpu', 'webgl', 'cpu', 'wasm'].map((b) => overlapsBatches({ getBackend: () => b }))).toEqual([true, true, false, false]);
+  });
+
+  it('reports a divergence at the batch that diverged and leaves the batch sent ahead behind no tensor', async () => {
+    const model = buildCnn(tf, SMALL);
+    const optimizer = createOptimizer(tf);
+    const { xs, ys } = makeBatch(tf, train, [0, 1]);
+    await trainStep(tf, model, optimizer, xs, ys);
+    tf.dispose([xs, ys]);
+    const settled = tf.memory().numTensors;
+    const error = await trainEpoch(tf, model, optimizer, firstN(train, 200), {
+      epoch: 0, batchSize: 32, seed: 1, lookAhead: () => true,
+      beforeBatch: (b) => {
+        if (b !== 3) return;
+        for (const w of model.weights) {
+          const nan = tf.fill(w.shape as number[], NaN);
+          w.write(nan);
+          nan.dispose();
+        }
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DivergedError);
+    expect((error as DivergedError).batch).toBe(3);
+    expect(tf.memory().numTensors).toBe(settled);
+    model.dispose();
+    optimizer.dispose();
   });
 });

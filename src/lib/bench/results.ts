@@ -76,6 +76,9 @@ export interface TrainerFitFigures {
   readonly fit_ms: number;
   readonly batches: number;
   readonly rounds: number;
+  /** The lowest and highest round's fit / trainer: how far one round can be off the median. */
+  readonly ratio_low: number | null;
+  readonly ratio_high: number | null;
 }
 
 /**
@@ -88,7 +91,11 @@ export function trainerFitFigures(m: TrainerFitMeasurement): { figures: TrainerF
   const fit = median(m.fitMs);
   const rounds = m.trainerMs.length;
   const ratios = m.fitMs.length === rounds ? m.trainerMs.map((t, r) => speedup(m.fitMs[r], t)).filter((v): v is number => v !== null) : [];
-  return { figures: { trainer_ms: trainer, fit_ms: fit, batches: m.batches, rounds }, ratio: rounds > 0 && ratios.length === rounds ? median(ratios) : null };
+  const paired = rounds > 0 && ratios.length === rounds;
+  return {
+    figures: { trainer_ms: trainer, fit_ms: fit, batches: m.batches, rounds, ratio_low: paired ? Math.min(...ratios) : null, ratio_high: paired ? Math.max(...ratios) : null },
+    ratio: paired ? median(ratios) : null,
+  };
 }
 
 export interface PredictFigures {

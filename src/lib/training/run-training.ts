@@ -38,9 +38,12 @@ export interface RunStart {
 }
 
 /** A batch was trained: its numbers, Adam's step count after it, and the pace. */
-export interface BatchProgress extends BatchEvent {
-  readonly step: number;
-  /** How long this batch took, from the moment it was built to the moment its loss was read back. */
+export interface BatchProgress extends Omit<BatchEvent, 'ahead'> {
+  /**
+   * How long this batch took: from the previous batch's read-back (or the start of the epoch, or
+   * the end of a pause) to this one's. With the look-ahead the next batch is already on its way
+   * then, so this is the pace of the loop, pauses left out.
+   */
   readonly ms: number;
   /** Images trained in this epoch so far per second of the epoch (pauses included). */
   readonly imagesPerSecond: number;
@@ -72,6 +75,12 @@ export interface RunHooks {
   readonly pausePoint?: (at: PausePoint) => void | Promise<void>;
   /** Called just before each batch is built and trained (the test build poisons the weights here). */
   readonly beforeBatch?: (model: LayersModel) => void;
+  /**
+   * Asked as each batch is sent: may the next one be sent before this one's loss is read back
+   * (see trainEpoch)? Answer no while a pause, a single step or a stop is asked for: a pause point
+   * is then reached after exactly the batch shown. Default: no look-ahead.
+   */
+  readonly lookAhead?: () => boolean;
   readonly onBatch?: (batch: BatchProgress) => void | Promise<void>;
   /** The epoch's batches are done; validation starts. */
   readonly onValidating?: (epoch: number) => void | Promise<void>;
@@ -152,20 +161,24 @@ export async function runTraining(tf: Tf, train: MnistArrays, config: RunConfig,
       await hooks.pausePoint?.({ epoch, batch: 0, step: o.iterations });
       const t0 = now();
       let seen = 0;
-      let batchStart = t0;
+      let last = t0;
       const stats = await trainEpoch(tf, m, o, split.train, {
         epoch,
         batchSize: config.batchSize,
         seed: config.seed,
         beforeBatch: () => {
-          batchStart = now();
           hooks.beforeBatch?.(m);
         },
+        ...(hooks.lookAhead ? { lookAhead: hooks.lookAhead } : {}),
         onBatch: async (ev) => {
+          const { ahead, ...batch } = ev;
           seen += ev.size;
           const t = now();
-          await hooks.onBatch?.({ ...ev, step: o.iterations, ms: t - batchStart, imagesPerSecond: seen / ((t - t0) / 1000) });
-          if (ev.batch < ev.batches) await hooks.pausePoint?.({ epoch, batch: ev.batch, step: o.iterations });
+          await hooks.onBatch?.({ ...batch, ms: t - last, imagesPerSecond: seen / ((t - t0) / 1000) });
+          // A batch already sent ahead moves the weights on: the pause point waits for its event
+          // (the caller stops the look-ahead as soon as a pause is asked for).
+          if (ev.batch < ev.batches && !ahead) await hooks.pausePoint?.({ epoch, batch: ev.batch, step: ev.step });
+          last = now();
         },
       });
       await hooks.onValidating?.(epoch);

@@ -6,7 +6,7 @@
  *
  * Pixels stay Uint8Array until a batch is built: only one batch at a time becomes floats.
  */
-import type { LayersModel, Optimizer, Tensor, Tensor2D, Tensor4D, Scalar, TypedArray } from '@tensorflow/tfjs';
+import type { LayersModel, Optimizer, Tensor, Tensor1D, Tensor2D, Tensor4D, Scalar, TypedArray } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import type { MnistArrays } from '../mnist/assets.ts';
 import { toFloatBatch } from '../mnist/loader.ts';
@@ -46,9 +46,13 @@ export interface StepResult {
   readonly accuracy: number;
 }
 
-/** One optimisation step on one batch (dropout active). Leaves no tensor behind. */
+/**
+ * One optimisation step on one batch (dropout active), sent to the backend: on a GPU it runs
+ * while this returns. Its loss and accuracy come back as one tensor `[loss, accuracy]`, for
+ * `readStep` (one read-back instead of two). Leaves no other tensor behind.
+ */
 // #region deck:loss
-export async function trainStep(tf: Tf, model: LayersModel, optimizer: Optimizer, xs: Tensor4D, ys: Tensor2D): Promise<StepResult> {
+export function startStep(tf: Tf, model: LayersModel, optimizer: Optimizer, xs: Tensor4D, ys: Tensor2D): Tensor1D {
   let accuracy: Scalar | undefined;
   const loss = optimizer.minimize(() => {
     const preds = model.apply(xs, { training: true }) as Tensor;
@@ -56,13 +60,37 @@ export async function trainStep(tf: Tf, model: LayersModel, optimizer: Optimizer
     return tf.metrics.categoricalCrossentropy(ys, preds).mean<Scalar>();
   }, true);
 // #endregion deck:loss
+  const held = [loss, accuracy];
   try {
-    const [l, a] = await Promise.all([loss?.data(), accuracy?.data()]);
-    return { loss: l?.[0] ?? NaN, accuracy: a?.[0] ?? NaN };
+    return tf.tidy(() => tf.stack([loss ?? tf.scalar(NaN), accuracy ?? tf.scalar(NaN)]).as1D());
   } finally {
-    loss?.dispose();
-    accuracy?.dispose();
+    for (const t of held) t?.dispose();
   }
+}
+
+/** Waits for a started step and reads its loss and accuracy back; disposes `result`. */
+export async function readStep(result: Tensor1D): Promise<StepResult> {
+  try {
+    const v = await result.data();
+    return { loss: v[0] ?? NaN, accuracy: v[1] ?? NaN };
+  } finally {
+    result.dispose();
+  }
+}
+
+/** One optimisation step on one batch, read back. Leaves no tensor behind. */
+export async function trainStep(tf: Tf, model: LayersModel, optimizer: Optimizer, xs: Tensor4D, ys: Tensor2D): Promise<StepResult> {
+  return readStep(startStep(tf, model, optimizer, xs, ys));
+}
+
+/**
+ * Whether a look-ahead pays on this backend: on a GPU the next batch can be sent while the
+ * last one's loss is read back, so the GPU never waits for the loop; on the CPU backends a step
+ * runs while it is sent, and there is nothing to overlap.
+ */
+export function overlapsBatches(tf: Pick<Tf, 'getBackend'>): boolean {
+  const backend = tf.getBackend();
+  return backend === 'webgl' || backend === 'webgpu';
 }
 
 export interface BatchEvent {
@@ -73,6 +101,13 @@ export interface BatchEvent {
   readonly size: number;
   readonly loss: number;
   readonly accuracy: number;
+  /** Adam's step count once this batch is applied. */
+  readonly step: number;
+  /**
+   * The next batch was already sent (look-ahead) when this one was read back: the weights move on
+   * once more before anything can act on them, so a pause waits for the next batch's event.
+   */
+  readonly ahead: boolean;
 }
 
 export interface EpochStats {
@@ -128,37 +163,75 @@ export interface EpochOptions {
   readonly beforeBatch?: (batch: number) => void;
   /** Called after each batch; may await (to pause) or throw StoppedError (to stop). */
   readonly onBatch?: (e: BatchEvent) => void | Promise<void>;
+  /**
+   * Asked as each batch is sent: may the next one be sent too, before this one's loss is read?
+   * (The caller says no while a pause, a single step or a stop is asked for, so that they act on
+   * exactly the batch shown.) Default: no look-ahead.
+   */
+  readonly lookAhead?: () => boolean;
 }
 
-/** Trains one epoch over `train` (shuffled by seed and epoch). Returns the size-weighted means. */
+/**
+ * Trains one epoch over `train` (shuffled by seed and epoch). Returns the size-weighted means.
+ * With `lookAhead`, batch b + 1 is sent before batch b's loss is read back (two batches queued
+ * at most), so that a GPU is not left idle while the loop reads, checks and reports.
+ */
 export async function trainEpoch(tf: Tf, model: LayersModel, optimizer: Optimizer, train: MnistArrays, options: EpochOptions): Promise<StepResult> {
   const { epoch, batchSize, seed } = options;
 // #region deck:fit
   const order = epochOrder(train.count, seed, epoch);
   const { batches } = batching(train.count, batchSize);
-  const scratch = new Float32Array(batchSize * train.rows * train.cols);
+  // Two scratch buffers: a batch sent ahead is built while the one before may still be in use.
+  const scratch = [0, 1].map(() => new Float32Array(batchSize * train.rows * train.cols));
   let lossSum = 0;
   let accSum = 0;
   let seen = 0;
-  for (let b = 0; b < batches; b++) {
+  const send = (b: number): SentBatch => {
     options.beforeBatch?.(b + 1);
     const indices = order.subarray(b * batchSize, Math.min((b + 1) * batchSize, train.count));
-    const { xs, ys } = makeBatch(tf, train, indices, scratch);
-    let step: StepResult;
+    const { xs, ys } = makeBatch(tf, train, indices, scratch[b % 2]);
     try {
-      step = await trainStep(tf, model, optimizer, xs, ys);
+      // The read-back is asked for at once, so that it is queued right behind this batch's work
+      // and not behind a batch sent after it. (A failure is seen when its turn comes.)
+      const values = readStep(startStep(tf, model, optimizer, xs, ys));
+      values.catch(() => undefined);
+      return { values, step: optimizer.iterations, size: indices.length };
     } finally {
       xs.dispose();
       ys.dispose();
     }
-    checkLoss(step.loss, epoch, b + 1);
-    lossSum += step.loss * indices.length;
-    accSum += step.accuracy * indices.length;
-    seen += indices.length;
-    await options.onBatch?.({ epoch, batch: b + 1, batches, size: indices.length, ...step });
+  };
+  let current: SentBatch | undefined;
+  let next: SentBatch | undefined;
+  try {
+    for (let b = 0; b < batches; b++) {
+      const sent = current ?? send(b);
+      current = undefined;
+      // On a GPU the next batch is sent now: it runs while this one's loss is read back.
+      next = b + 1 < batches && options.lookAhead?.() === true ? send(b + 1) : undefined;
+      const r = await sent.values;
+      checkLoss(r.loss, epoch, b + 1);
+      lossSum += r.loss * sent.size;
+      accSum += r.accuracy * sent.size;
+      seen += sent.size;
+      current = next;
+      next = undefined;
+      await options.onBatch?.({ epoch, batch: b + 1, batches, size: sent.size, ...r, step: sent.step, ahead: current !== undefined });
+    }
+  } finally {
+    // A batch sent ahead whose turn never came (a divergence or a stop): its read-back disposes
+    // its result; waited for, so that nothing is left behind when this returns.
+    for (const ahead of [current, next]) await ahead?.values.catch(() => undefined);
   }
 // #endregion deck:fit
   return { loss: lossSum / seen, accuracy: accSum / seen };
+}
+
+/** A batch sent to the backend: its loss and accuracy on their way back, Adam's step count after it, its size. */
+interface SentBatch {
+  readonly values: Promise<StepResult>;
+  readonly step: number;
+  readonly size: number;
 }
 
 export interface Evaluation {
