@@ -56,6 +56,8 @@ const PLAN = quick
   : { timedSteps: 3, trainerBatches: 2, trainerRounds: 9, predictions: 50, predictWarmup: 5, lesson: { epochs: '1', images: '2000' } };
 /** Stock CPU takes 12–40 s a step of 128: fewer timed steps there (and no untimed step before them in --quick). */
 const CPU_TIMED_STEPS = quick ? 1 : 3;
+/** Course steps timed per turn on CPU and WASM (each about a second): 9 in all against stock's 3. */
+const CPU_COURSE_TIMED = 3;
 /**
  * The trainer and model.fit differ by a few per cent at most, less than one step's noise here: on
  * the backends that train a batch in about a second (CPU, WASM), more batches and rounds.
@@ -148,7 +150,7 @@ const fail = (what: string, e: unknown) => {
 
 interface BenchApi {
   info(): Promise<{ backend: string; forced: string | undefined; skipped: string; renderer: string; profileTiming: string }>;
-  step(o: { timed: number; warmStock: boolean; profileLastTimed: boolean }): Promise<StepMeasurement>;
+  step(o: { timed: number; warmStock: boolean; profileLastTimed: boolean; courseTimed: number }): Promise<StepMeasurement>;
   trainerFit(o: { batches: number; rounds: number; warmUp: boolean }): Promise<TrainerFitMeasurement>;
   predict(o: { count: number; warmup: number }): Promise<PredictMeasurement>;
 }
@@ -192,7 +194,7 @@ async function benchBackend(origin: string, backend: BenchBackend): Promise<Back
     const cpuLike = backend === 'cpu' || backend === 'wasm';
     try {
       const timed = backend === 'cpu' ? CPU_TIMED_STEPS : PLAN.timedSteps;
-      run.step = await call(page, 'step', { timed, warmStock: !(quick && backend === 'cpu'), profileLastTimed: cpuLike || quick });
+      run.step = await call(page, 'step', { timed, warmStock: !(quick && backend === 'cpu'), profileLastTimed: cpuLike || quick, courseTimed: cpuLike && !quick ? CPU_COURSE_TIMED : 1 });
       const s = run.step;
       log(`${backend}: step stock ${s.stock.error ? `cannot train (${s.stock.error})` : s.stock.ms.map((v) => fmtMs(v)).join(', ')} | course ${s.course.error ?? s.course.ms.map((v) => fmtMs(v)).join(', ')}`);
     } catch (e) {

@@ -89,9 +89,11 @@ interface Conv2DAttrs {
 }
 
 /**
- * y[b, r, q, o] = Σ x[b, r·sh + i − top, q·sw + j − left, c] · w[i, j, c, o], computed from the
- * input's side: each non-zero input value is spread over the outputs it reaches. MNIST images
- * are mostly zero, and so are ReLU outputs, so most multiply-adds are skipped.
+ * y[b, r, q, o] = Σ x[b, r·sh + i − top, q·sw + j − left, c] · w[i, j, c, o], one output position
+ * at a time: its window's non-zero inputs are gathered first (MNIST images are mostly zero, and so
+ * are ReLU outputs, so most multiply-adds are skipped), then added to the position's row of
+ * output channels four inputs per pass, so that the row is read and written once per four filter
+ * rows instead of once per filter row.
  */
 export function cpuConv2D(tf: Tf, stock: KernelFunc): KernelFunc {
   return (args) => {
@@ -105,25 +107,42 @@ export function cpuConv2D(tf: Tf, stock: KernelFunc): KernelFunc {
     const xv = backend.data.get(x.dataId).values;
     const wv = backend.data.get(filter.dataId).values;
     const y = new Float32Array(batchSize * outHeight * outWidth * cout);
+    // One window's non-zero inputs and where their filter rows start.
+    const vals = new Float32Array(kh * kw * cin);
+    const rows = new Int32Array(kh * kw * cin);
     for (let b = 0; b < batchSize; b++) {
-      for (let xr = 0; xr < inHeight; xr++) {
-        for (let xc = 0; xc < inWidth; xc++) {
-          const x0 = ((b * inHeight + xr) * inWidth + xc) * cin;
+      for (let r = 0; r < outHeight; r++) {
+        for (let q = 0; q < outWidth; q++) {
+          let nz = 0;
           for (let i = 0; i < kh; i++) {
-            const rs = xr + padInfo.top - i;
-            if (rs < 0 || rs % sh !== 0 || rs / sh >= outHeight) continue;
+            const xr = r * sh + i - padInfo.top;
+            if (xr < 0 || xr >= inHeight) continue;
             for (let j = 0; j < kw; j++) {
-              const qs = xc + padInfo.left - j;
-              if (qs < 0 || qs % sw !== 0 || qs / sw >= outWidth) continue;
-              const y0 = ((b * outHeight + rs / sh) * outWidth + qs / sw) * cout;
+              const xc = q * sw + j - padInfo.left;
+              if (xc < 0 || xc >= inWidth) continue;
+              const x0 = ((b * inHeight + xr) * inWidth + xc) * cin;
               const w0 = (i * kw + j) * cin * cout;
               for (let c = 0; c < cin; c++) {
                 const xval = xv[x0 + c] ?? 0;
                 if (xval === 0) continue;
-                const wc = w0 + c * cout;
-                for (let o = 0; o < cout; o++) y[y0 + o] = (y[y0 + o] ?? 0) + xval * (wv[wc + o] ?? 0);
+                vals[nz] = xval;
+                rows[nz++] = w0 + c * cout;
               }
             }
+          }
+          const y0 = ((b * outHeight + r) * outWidth + q) * cout;
+          let k = 0;
+          for (; k + 4 <= nz; k += 4) {
+            const a0 = vals[k] ?? 0, a1 = vals[k + 1] ?? 0, a2 = vals[k + 2] ?? 0, a3 = vals[k + 3] ?? 0;
+            const w0 = rows[k] ?? 0, w1 = rows[k + 1] ?? 0, w2 = rows[k + 2] ?? 0, w3 = rows[k + 3] ?? 0;
+            for (let o = 0; o < cout; o++) {
+              y[y0 + o] = (y[y0 + o] ?? 0) + a0 * (wv[w0 + o] ?? 0) + a1 * (wv[w1 + o] ?? 0) + a2 * (wv[w2 + o] ?? 0) + a3 * (wv[w3 + o] ?? 0);
+            }
+          }
+          for (; k < nz; k++) {
+            const a = vals[k] ?? 0;
+            const w0 = rows[k] ?? 0;
+            for (let o = 0; o < cout; o++) y[y0 + o] = (y[y0 + o] ?? 0) + a * (wv[w0 + o] ?? 0);
           }
         }
       }

@@ -62,7 +62,7 @@ export function startStep(tf: Tf, model: LayersModel, optimizer: Optimizer, xs: 
 // #endregion deck:loss
   const held = [loss, accuracy];
   try {
-    return tf.tidy(() => tf.stack([loss ?? tf.scalar(NaN), accuracy ?? tf.scalar(NaN)]).as1D());
+    return tf.tidy(() => tf.stack([loss ?? tf.scalar(NaN), accuracy ?? tf.scalar(NaN)]) as Tensor1D);
   } finally {
     for (const t of held) t?.dispose();
   }
