@@ -793,7 +793,7 @@ export const en: Strings = {
       {
         title: 'Decide how to train',
         text: () =>
-          "Keras's compile names the loss function, the optimizer and the metric. This site creates Adam with tf.train.adam, computes the cross-entropy (the loss) and the accuracy for each batch, and moves the weights in the direction that makes the loss smaller with optimizer.minimize.",
+          "Keras's compile names the loss function, the optimizer and the metric. This site creates Adam with tf.train.adam (fuseAdam is a speed-up that has each variable's update computed by one kernel instead of many; the update itself is the same), computes the cross-entropy (the loss) and the accuracy for each batch, and moves the weights in the direction that makes the loss smaller with optimizer.minimize.",
       },
       {
         title: 'Run the training',

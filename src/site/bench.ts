@@ -15,11 +15,11 @@
 import type { LayersModel, Optimizer, Tensor2D, Tensor4D } from '@tensorflow/tfjs';
 import { loadTf, parseBackendParam, type LoadedTf, type Tf } from '../lib/tf-runtime.ts';
 import { installCourseKernels, useStockKernels } from '../lib/kernels/index.ts';
-import { checkCourseKernels, type KernelCheck } from '../lib/kernels/check.ts';
+import { checkAdam, checkCourseKernels, type KernelCheck } from '../lib/kernels/check.ts';
 import { loadMnist, type MnistFullData } from '../lib/mnist/loader.ts';
 import { buildCnn } from '../lib/cnn-model.ts';
 import { DECK_CNN } from '../lib/cnn-architecture.ts';
-import { DECK_FIT } from '../lib/training-plan.ts';
+import { ADAM_DEFAULTS, DECK_FIT } from '../lib/training-plan.ts';
 import { createOptimizer, makeBatch, overlapsBatches, trainEpoch, trainStep } from '../lib/training/train-loop.ts';
 import { firstN } from '../lib/training/run-training.ts';
 import { pretrainedSource } from '../lib/model/source.ts';
@@ -56,7 +56,7 @@ export async function benchInfo(): Promise<{ backend: string; forced: string | u
 /** The course's kernels against tfjs's own on this page's backend (src/lib/kernels/check.ts). */
 export async function benchCheckKernels(): Promise<{ backend: string; checks: KernelCheck[] }> {
   const { tf, report } = await env();
-  return { backend: report.backend, checks: await checkCourseKernels(tf, report.backend) };
+  return { backend: report.backend, checks: [...(await checkCourseKernels(tf, report.backend)), await checkAdam(tf, report.backend)] };
 }
 
 async function renderer(backend: string): Promise<string> {
@@ -229,7 +229,9 @@ export async function benchStep(options: StepOptions): Promise<StepMeasurement> 
  * with the course's kernels (as the site runs): one warm-up batch each (unless `warmUp` is false:
  * benchStep in the same page has compiled the same kernels), then `rounds` rounds of `batches`
  * batches of the same images, trainer and fit alternating; per-batch times, one per round. The trainer is trainEpoch (src/lib/training/train-loop.ts), the batch loop of
- * the training lesson's worker; fit gets the images as one tensor, built inside its timing.
+ * the training lesson's worker, with its optimizer (Adam as one kernel per variable,
+ * src/lib/kernels/adam.ts); fit is plain: tfjs's own Adam, the images as one tensor, built
+ * inside its timing.
  */
 export async function benchTrainerFit(options: { batches: number; rounds: number; warmUp: boolean }): Promise<TrainerFitMeasurement> {
   const { tf, report } = await env();
@@ -242,7 +244,9 @@ export async function benchTrainerFit(options: { batches: number; rounds: number
   const trainerModel = buildCnn(tf, DECK_CNN);
   const trainerOptimizer = createOptimizer(tf);
   const fitModel = buildCnn(tf, DECK_CNN);
-  const fitOptimizer = createOptimizer(tf);
+  // A plain fit: tfjs's own Adam with the deck's constants, as `optimizer: 'adam'` would be.
+  const { learningRate, beta1, beta2, epsilon } = ADAM_DEFAULTS;
+  const fitOptimizer = tf.train.adam(learningRate, beta1, beta2, epsilon);
   fitModel.compile({ optimizer: fitOptimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   let epoch = 0;
   const trainer = (images: typeof timed) => trainEpoch(tf, trainerModel, trainerOptimizer, images, { epoch: epoch++, batchSize: BATCH, seed: 1, lookAhead: () => overlapsBatches(tf) });

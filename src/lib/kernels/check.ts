@@ -8,6 +8,7 @@
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import { installCourseKernels, useStockKernels } from './index.ts';
+import { fuseAdam } from './adam.ts';
 
 export interface KernelCase {
   readonly name: string;
@@ -71,7 +72,7 @@ export async function layerResults(tf: Tf, c: KernelCase, seed: number): Promise
 export interface KernelCheck {
   readonly name: string;
   /** Relative error of the course's result against tfjs's, per part. */
-  readonly errors: Record<LayerPart, number>;
+  readonly errors: Readonly<Record<string, number>>;
   /** Tensors left behind by the course's run (0 when nothing leaks). */
   readonly leaked: number;
 }
@@ -96,4 +97,54 @@ export async function checkCourseKernels(tf: Tf, backend: string = tf.getBackend
     installCourseKernels(tf, backend);
   }
   return checks;
+}
+
+/** Variable shapes for the Adam check: the deck's (the dense bias of 10 is not a multiple of 4) and two odd ones. */
+export const ADAM_SHAPES: readonly (readonly number[])[] = [[3, 3, 1, 32], [32], [1152, 16], [10], [5, 7], [3]];
+
+/**
+ * `steps` Adam updates of variables of `ADAM_SHAPES` from the same start with the same random
+ * gradients: tfjs's own update, then the fused one (src/lib/kernels/adam.ts); the weights and
+ * both moments compared, and the tensors the fused steps leave behind counted. Leaves the
+ * course's kernels installed.
+ */
+export async function checkAdam(tf: Tf, backend: string = tf.getBackend(), steps = 4): Promise<KernelCheck> {
+  const run = async (fused: boolean) => {
+    if (fused) installCourseKernels(tf, backend);
+    else useStockKernels(tf, backend);
+    const vars = ADAM_SHAPES.map((shape, i) => tf.variable(tf.randomNormal([...shape], 0, 1, 'float32', 500 + i)));
+    const optimizer = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
+    if (fused) fuseAdam(tf, optimizer);
+    const before = tf.memory().numTensors;
+    for (let s = 0; s < steps; s++) {
+      const grads = vars.map((v, i) => ({ name: v.name, tensor: tf.randomNormal(v.shape, 0, 1, 'float32', 600 + 10 * s + i) }));
+      optimizer.applyGradients(grads);
+      tf.dispose(grads.map((g) => g.tensor));
+    }
+    // The moments (created on the first step) stay; nothing else may.
+    const leaked = tf.memory().numTensors - before - 2 * vars.length;
+    const weights = await optimizer.getWeights();
+    const flat = async (ts: Tensor[]) => {
+      const parts = await Promise.all(ts.map(async (t) => Array.from(await t.data())));
+      return Float32Array.from(parts.flat());
+    };
+    const result = { value: await flat(vars), m: await flat(weights.slice(1, 1 + vars.length).map((w) => w.tensor)), v: await flat(weights.slice(1 + vars.length).map((w) => w.tensor)), leaked, iterations: optimizer.iterations };
+    tf.dispose(weights.map((w) => w.tensor));
+    optimizer.dispose();
+    tf.dispose(vars);
+    return result;
+  };
+  try {
+    const stock = await run(false);
+    const course = await run(true);
+    const errors = {
+      weights: relativeError(course.value, stock.value),
+      'first moment': relativeError(course.m, stock.m),
+      'second moment': relativeError(course.v, stock.v),
+      'step count': course.iterations === stock.iterations ? 0 : Infinity,
+    };
+    return { name: `Adam, ${steps} steps of ${ADAM_SHAPES.length} variables`, errors, leaked: course.leaked };
+  } finally {
+    installCourseKernels(tf, backend);
+  }
 }

@@ -12,6 +12,7 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import { patchesHandle, type FilterGradAttrs } from './conv2d-filter-grad.ts';
+import { ADAM_KERNEL, adamUpdate, type AdamAttrs } from './adam.ts';
 
 interface CpuBackendLike {
   data: { get(dataId: object): { values: Float32Array } };
@@ -352,5 +353,17 @@ export function cpuUnary(stock: KernelFunc, op: 'relu' | 'step'): KernelFunc {
       }
     }
     return backend.makeTensorInfo([...x.shape], 'float32', out);
+  };
+}
+
+/** Adam's update of one variable (src/lib/kernels/adam.ts) as one loop: [weights, m, v]. */
+export function cpuAdam(): KernelFunc {
+  return (args) => {
+    const { value, m, v, g } = args.inputs as { value: TensorInfo; m: TensorInfo; v: TensorInfo; g: TensorInfo };
+    if ([value, m, v, g].some((t) => t.dtype !== 'float32')) throw new Error(`${ADAM_KERNEL} takes float32 tensors`);
+    const backend = args.backend as unknown as CpuBackendLike;
+    const values = (t: TensorInfo) => backend.data.get(t.dataId).values;
+    const r = adamUpdate(values(value), values(m), values(v), values(g), args.attrs as unknown as AdamAttrs);
+    return [r.value, r.m, r.v].map((a) => backend.makeTensorInfo([...value.shape], 'float32', a));
   };
 }

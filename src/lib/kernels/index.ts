@@ -7,9 +7,10 @@
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
 import { filterGradKernel } from './conv2d-filter-grad.ts';
-import { webgpuAdd, webgpuConv2D, webgpuFilterGrad } from './webgpu.ts';
-import { webglConv2D, webglFilterGrad, webglInputGrad } from './webgl.ts';
-import { cpuBinary, cpuConv2D, cpuConv2DBackpropInput, cpuFilterGrad, cpuMaxPoolGrad, cpuSum, cpuUnary } from './cpu.ts';
+import { webgpuAdam, webgpuAdd, webgpuConv2D, webgpuFilterGrad } from './webgpu.ts';
+import { webglAdam, webglConv2D, webglFilterGrad, webglInputGrad } from './webgl.ts';
+import { cpuAdam, cpuBinary, cpuConv2D, cpuConv2DBackpropInput, cpuFilterGrad, cpuMaxPoolGrad, cpuSum, cpuUnary } from './cpu.ts';
+import { ADAM_KERNEL } from './adam.ts';
 
 interface CourseKernel {
   readonly kernelName: string;
@@ -72,6 +73,15 @@ export const COURSE_KERNELS: readonly CourseKernel[] = [
   {
     kernelName: 'Step',
     make: (_tf, backendName, stock) => (backendName === 'cpu' && stock ? cpuUnary(stock, 'step') : undefined),
+  },
+  {
+    // Not a tfjs kernel: Adam's update of one variable, run by src/lib/kernels/adam.ts's fuseAdam.
+    kernelName: ADAM_KERNEL,
+    make: (_tf, backendName) => {
+      if (backendName === 'cpu') return cpuAdam();
+      if (backendName === 'webgl') return webglAdam();
+      return backendName === 'webgpu' ? webgpuAdam() : undefined;
+    },
   },
   {
     kernelName: 'MaxPoolGrad',

@@ -21,6 +21,7 @@
  */
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from '../tf-runtime.ts';
+import { ADAM_KERNEL, type AdamAttrs } from './adam.ts';
 import { kernelRunner, type FilterGradAttrs } from './conv2d-filter-grad.ts';
 
 /** The part of tfjs-backend-webgpu's `WebGPUProgram` these programs fill in. */
@@ -39,7 +40,7 @@ export interface WgslProgram {
 }
 
 interface Uniform {
-  readonly type: 'int32';
+  readonly type: 'int32' | 'float32';
   readonly data: number[];
 }
 
@@ -306,5 +307,38 @@ export function webgpuAdd(stock: KernelFunc): KernelFunc {
     if (!fits) return stock(args);
     const { program: p, uniforms } = biasAddProgram(big.shape, channels);
     return (args.backend as unknown as WebGPUBackendLike).runWebGPUProgram(p, [big, bias], 'float32', uniforms);
+  };
+}
+
+const floats = (...values: number[]): Uniform[] => values.map((v) => ({ type: 'float32', data: [v] }));
+
+/**
+ * Adam's update of one variable (src/lib/kernels/adam.ts): the new first moment, the new second
+ * moment, then the weights from both; three flat programs (four values per thread where the
+ * size allows) instead of tfjs's fourteen.
+ */
+export function webgpuAdam(): KernelFunc {
+  return (args) => {
+    const { value, m, v, g } = args.inputs as { value: TensorInfo; m: TensorInfo; v: TensorInfo; g: TensorInfo };
+    if (!isFloat(value, m, v, g)) throw new Error(`${ADAM_KERNEL} takes float32 tensors`);
+    const a = args.attrs as unknown as AdamAttrs;
+    const backend = args.backend as unknown as WebGPUBackendLike;
+    const shape = [...value.shape];
+    const size = shape.reduce((p, d) => p * d, 1);
+    const c = size % 4 === 0 ? 4 : 1;
+    const threads = size / c;
+    const run = (key: string, names: string[], uniforms: string, body: string, inputs: TensorInfo[], values: number[]) =>
+      backend.runWebGPUProgram(program(`course_adam_${key}_${c}`, shape, { names, components: names.map(() => c) }, c, uniforms, threads, body), inputs, 'float32', [...ints(threads), ...floats(...values)]);
+    const newM = run('m', ['M', 'G'], 'b1 : f32, ob1 : f32,', 'result[index] = uniforms.b1 * M[index] + uniforms.ob1 * G[index];', [m, g], [a.beta1, 1 - a.beta1]);
+    const newV = run('v', ['V', 'G'], 'b2 : f32, ob2 : f32,', 'result[index] = uniforms.b2 * V[index] + uniforms.ob2 * (G[index] * G[index]);', [v, g], [a.beta2, 1 - a.beta2]);
+    const newValue = run(
+      'value',
+      ['X', 'M', 'V'],
+      'c1 : f32, c2 : f32, eps : f32, step : f32,',
+      'result[index] = X[index] + M[index] / uniforms.c1 / (sqrt(V[index] / uniforms.c2) + uniforms.eps) * uniforms.step;',
+      [value, newM, newV],
+      [a.correction1, a.correction2, a.epsilon, -a.learningRate],
+    );
+    return [newValue, newM, newV];
   };
 }

@@ -12,6 +12,7 @@ import type { MnistArrays } from '../mnist/assets.ts';
 import { toFloatBatch } from '../mnist/loader.ts';
 import { ADAM_DEFAULTS, batching } from '../training-plan.ts';
 import { MNIST } from '../mnist-spec.ts';
+import { fuseAdam } from '../kernels/adam.ts';
 import { epochOrder } from './random.ts';
 import { nonFiniteWeight, type Checkpoint } from './checkpoint.ts';
 
@@ -21,7 +22,7 @@ export const CLASSES = MNIST.classes;
 // #region deck:compile
 export function createOptimizer(tf: Tf): Optimizer {
   const { learningRate, beta1, beta2, epsilon } = ADAM_DEFAULTS;
-  return tf.train.adam(learningRate, beta1, beta2, epsilon);
+  return fuseAdam(tf, tf.train.adam(learningRate, beta1, beta2, epsilon));
 // #endregion deck:compile
 }
 
