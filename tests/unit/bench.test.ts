@@ -136,13 +136,16 @@ describe('bench figures and targets', () => {
     expect(lines.find((l) => l.includes('on cpu'))).toMatch(/^✗ .*not measured$/);
   });
 
-  it('fails WASM when it does not train, and a long task over 50 ms', () => {
+  it('fails WASM when it does not train and a long task over 50 ms; counts a trainer within 0.5 % of fit as level', () => {
     const checks = evaluateTargets({
       step: { wasm: { stock_ms: null, course_ms: null, ratio: null, ratio_against: 'stock cpu', steps: { stock: 0, course: 0 } } },
-      trainer_vs_fit: {},
+      trainer_vs_fit: { webgl: 0.9997, cpu: 0.994 },
       predict: {},
       longest_task_ms: 87,
     });
+    // Level within half a percent passes, and says so; a trainer 0.6 % slower does not.
+    expect(checks.find((c) => c.id === 'trainer_vs_fit.webgl')).toMatchObject({ pass: true, value: '0.9997×, level (within 0.5%)' });
+    expect(checks.find((c) => c.id === 'trainer_vs_fit.cpu')).toMatchObject({ pass: false, value: '0.99×' });
     expect(checks.find((c) => c.id === 'step.wasm')).toMatchObject({ pass: false, value: 'does not train' });
     expect(checks.find((c) => c.id === 'longest_task_ms')).toMatchObject({ pass: false, value: 'longest 87 ms' });
     expect(checks.find((c) => c.id === 'predict.p95')?.pass).toBeNull();
