@@ -60,3 +60,31 @@ test('the setup is kept in the URL: a shared link opens that setup, garbage fall
   await expect(d.getByLabel('使う学習用画像')).toHaveValue('');
   await expect.poll(() => new URL(page.url()).search).toBe('?backend=webgl');
 });
+
+test('on a 320 px phone the epoch log keeps each number on one line and scrolls sideways in its own region', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${lessonUrl('training')}?epochs=1&subset=300`);
+  const d = demo(page);
+  await d.scrollIntoViewIfNeeded();
+  await expect(d.locator('.backend-badge')).toHaveAttribute('data-backend', /webgpu|webgl|wasm/, LONG);
+  await d.getByRole('button', { name: '学習を始める' }).click();
+  await expect(d.getByTestId('history-row')).toHaveCount(1, LONG);
+  // Every header and number of the log on one line (a wrapped one has a client rect per line).
+  const lines = await d.locator('.training__history th, .training__history td').evaluateAll((cells) =>
+    cells.map((c) => {
+      const range = document.createRange();
+      range.selectNodeContents(c);
+      return { text: c.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+    }),
+  );
+  expect(lines.length).toBe(12);
+  for (const l of lines) expect(l.lines, `"${l.text}" wraps`).toBe(1);
+  // The page does not scroll sideways; the log's own region does, from the keyboard too.
+  expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(320);
+  const region = d.getByRole('region', { name: 'エポックごとの記録' });
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await region.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});
