@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { searchIndex } from './src/integrations/search.ts';
 import { offline } from './src/integrations/offline.ts';
+import { rehypeFocusableTables } from './src/site/rehype-tables.ts';
 
 /**
  * The site can be deployed under a sub-path (for example GitHub Pages' /repo/):
@@ -44,7 +45,7 @@ export default defineConfig({
   // Astro 7's default Markdown processor ignores remark/rehype plugins, so KaTeX
   // would not run; the unified processor honours them and MDX inherits it.
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeFocusableTables] }),
     // Both themes are emitted as CSS variables; global.css picks one with light-dark().
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
   },

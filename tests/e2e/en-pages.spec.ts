@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, COURSE_ORDER, lessonUrl, walkCourse } from './fixtures.ts';
+import { test, expect, COURSE_ORDER, lessonUrl, walkCourse, expectTablesReadableAt320 } from './fixtures.ts';
 import { GLOSSARY } from '../../src/lib/glossary.ts';
 
 /**
@@ -69,6 +69,7 @@ for (const slug of COURSE_ORDER) {
     await page.setViewportSize({ width: 320, height: 640 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'horizontal overflow at 320 px').toBeLessThanOrEqual(0);
+    await expectTablesReadableAt320(page);
   });
 }
 

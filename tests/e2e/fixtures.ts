@@ -56,6 +56,32 @@ export const test = base.extend<{ guard: { consoleErrors: string[]; foreign: str
 
 export { expect };
 
+/**
+ * At a phone's width (call it at 320 px): no number in a lesson table breaks across lines (a
+ * table too wide for the column scrolls in its own box instead), and every table that scrolls
+ * can be reached from the keyboard.
+ */
+export async function expectTablesReadableAt320(page: import('@playwright/test').Page): Promise<void> {
+  const tables = await page.locator('.prose table').evaluateAll((all) =>
+    all.map((table) => {
+      const broken = [...table.querySelectorAll('td, th')]
+        .filter((c) => /^[-−+]?[\d.,×%]+$/.test(c.textContent.trim()))
+        .filter((c) => {
+          const range = document.createRange();
+          range.selectNodeContents(c);
+          return range.getBoundingClientRect().height > parseFloat(getComputedStyle(c).lineHeight) * 1.3;
+        })
+        .map((c) => c.textContent.trim());
+      const scrolls = table.scrollWidth > table.clientWidth + 1;
+      return { head: table.querySelector('th')?.textContent ?? '', broken, scrolls, focusable: table.tabIndex >= 0 };
+    }),
+  );
+  for (const t of tables) {
+    expect(t.broken, `numbers broken across lines in the table "${t.head}…"`).toEqual([]);
+    if (t.scrolls) expect(t.focusable, `the table "${t.head}…" scrolls but cannot be focused`).toBe(true);
+  }
+}
+
 /** Runs axe on one part of the page (after a demo has rendered its results) in both themes. */
 export async function expectAccessible(page: import('@playwright/test').Page, selector: string): Promise<void> {
   const { default: AxeBuilder } = await import('@axe-core/playwright');

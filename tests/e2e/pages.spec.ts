@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, COURSE_ORDER, lessonUrl, walkCourse } from './fixtures.ts';
+import { test, expect, COURSE_ORDER, lessonUrl, walkCourse, expectTablesReadableAt320 } from './fixtures.ts';
 
 test.describe('home page', () => {
   test('outlines every chapter and lesson and starts the course', async ({ page }) => {
@@ -58,6 +58,7 @@ for (const slug of COURSE_ORDER) {
     await page.setViewportSize({ width: 320, height: 640 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'horizontal overflow at 320 px').toBeLessThanOrEqual(0);
+    await expectTablesReadableAt320(page);
   });
 }
 
