@@ -180,3 +180,15 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(problems).toEqual([]);
   });
 }
+
+test('the English descent legend fits a 320 px phone once the three paths are in', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(enLesson('gradient-descent'));
+  const surface = page.getByTestId('descent-surface');
+  await surface.scrollIntoViewIfNeeded();
+  // The legend is drawn once tfjs has run the three optimisers (its widest numbers come then).
+  await expect(page.getByTestId('descent-optimisers').locator('tr[data-optimiser]')).toHaveCount(3, { timeout: 90_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'horizontal overflow at 320 px').toBeLessThanOrEqual(0);
+});
